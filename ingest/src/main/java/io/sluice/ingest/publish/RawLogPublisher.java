@@ -1,0 +1,68 @@
+package io.sluice.ingest.publish;
+
+import io.sluice.ingest.lines.RawLine;
+import io.sluice.topics.RecordHeaders;
+import io.sluice.topics.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes accepted lines to {@code logs.raw.v1} (key = service) and returns only once Kafka has
+ * acknowledged every one of them (idempotent producer, {@code acks=all}); otherwise it throws, and
+ * the request is answered 503 so the sender retries.
+ */
+@Component
+public class RawLogPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+
+    public RawLogPublisher(KafkaTemplate<String, byte[]> kafka) {
+        this.kafka = kafka;
+    }
+
+    public void publish(List<RawLine> lines, Duration ackTimeout) {
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(lines.size());
+        try {
+            for (RawLine line : lines) {
+                sends.add(kafka.send(toRecord(line)));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka did not acknowledge the records: " + rootMessage(e), e);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka did not acknowledge the records within " + ackTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+        } catch (RuntimeException e) {
+            // send() itself fails fast when metadata cannot be fetched within max.block.ms
+            throw new KafkaUnavailableException("Kafka is unavailable: " + rootMessage(e), e);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(RawLine line) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW.name(), line.service(), line.bytes());
+        RecordHeaders.put(record.headers(), RecordHeaders.SERVICE, line.service());
+        RecordHeaders.put(record.headers(), RecordHeaders.HOST, line.host());
+        RecordHeaders.put(record.headers(), RecordHeaders.EVENT_ID, line.eventId());
+        return record;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,80 @@
+package io.sluice.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.runtime.testing.TopicRecords;
+import io.sluice.topics.RecordHeaders;
+import io.sluice.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SluiceIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sluice.ingest.max-body-size=4KB", "sluice.ingest.max-line-size=1KB"})
+class LogsEndpointIT {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String query, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs" + query))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldAnswerOnlyAfterKafkaHasEveryLine() throws Exception {
+        String service = "ingest-it-" + UUID.randomUUID();
+        HttpResponse<String> response = post("?service=" + service,
+                "{\"message\":\"json line\",\"event.id\":\"given-id\"}\nplain line\n");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"accepted\":2", "\"rejected\":0");
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(
+                SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+                record -> service.equals(record.key()), 2, Duration.ofSeconds(30));
+        assertThat(records).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactly("{\"message\":\"json line\",\"event.id\":\"given-id\"}", "plain line");
+        assertThat(RecordHeaders.text(records.get(0).headers(), RecordHeaders.EVENT_ID)).isEqualTo("given-id");
+        assertThat(RecordHeaders.text(records.get(1).headers(), RecordHeaders.EVENT_ID)).isNotBlank();
+        assertThat(RecordHeaders.text(records.get(1).headers(), RecordHeaders.SERVICE)).isEqualTo(service);
+    }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWith413() throws Exception {
+        HttpResponse<String> response = post("?service=too-big", "x".repeat(5000));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("exceeds the limit of 4096 bytes");
+    }
+
+    @Test
+    void shouldAnswer400WithTheReasonWhenEveryLineIsRefused() throws Exception {
+        HttpResponse<String> response = post("?service=long-lines", "y".repeat(2000));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"accepted\":0", "\"lineNumber\":1", "2000 bytes, the limit is 1024");
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.ingest.lines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class NdjsonSplitterTest {
+
+    private final NdjsonSplitter splitter =
+            new NdjsonSplitter(200, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+
+    private SplitBody split(String body) {
+        return splitter.split(body.getBytes(StandardCharsets.UTF_8), "default-svc", null);
+    }
+
+    @Test
+    void shouldTakeServiceHostAndIdFromJsonLines() {
+        SplitBody body = split("{\"service.name\":\"checkout\",\"host.name\":\"web-1\",\"event.id\":\"e-1\",\"message\":\"hi\"}\n");
+
+        RawLine line = body.accepted().get(0);
+        assertThat(line.service()).isEqualTo("checkout");
+        assertThat(line.host()).isEqualTo("web-1");
+        assertThat(line.eventId()).isEqualTo("e-1");
+    }
+
+    @Test
+    void shouldReadEcsNestedFormToo() {
+        SplitBody body = split("{\"service\":{\"name\":\"cart\",\"version\":\"1\"},\"event\":{\"id\":\"e-2\"},\"host\":{\"name\":\"h\"}}");
+
+        assertThat(body.accepted()).singleElement().satisfies(line -> {
+            assertThat(line.service()).isEqualTo("cart");
+            assertThat(line.eventId()).isEqualTo("e-2");
+            assertThat(line.host()).isEqualTo("h");
+        });
+    }
+
+    @Test
+    void shouldGivePlainLinesTheRequestServiceAndANewId() {
+        SplitBody body = split("plain one\r\n\n   \nplain two");
+
+        assertThat(body.accepted()).extracting(RawLine::service).containsExactly("default-svc", "default-svc");
+        assertThat(body.accepted()).extracting(RawLine::lineNumber).containsExactly(1, 4);
+        assertThat(new String(body.accepted().get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo("plain one");
+        assertThat(body.accepted().get(0).eventId()).isNotEqualTo(body.accepted().get(1).eventId());
+    }
+
+    @Test
+    void shouldRejectOnlyTheOverlongLine() {
+        SplitBody body = split("short\n" + "x".repeat(201) + "\nalso short");
+
+        assertThat(body.accepted()).hasSize(2);
+        assertThat(body.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.lineNumber()).isEqualTo(2);
+            assertThat(rejection.reason()).contains("201 bytes", "limit is 200");
+        });
+    }
+
+    @Test
+    void shouldForwardMalformedJsonForTheProcessorToDeadLetter() {
+        SplitBody body = split("{\"message\": \"unterminated");
+
+        assertThat(body.accepted()).singleElement().satisfies(line -> assertThat(line.service()).isEqualTo("default-svc"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.sluice.runtime.cli;
+
+import io.sluice.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code ./sluice search} asks Elasticsearch: words in the message, a time range back from now,
+ * optionally one service and one level; newest first, at most {@code limit} hits.
+ */
+record LogQuery(String text, Instant from, String service, String level, int limit) {
+
+    private static final Pattern SINCE = Pattern.compile("(\\d+)([smhd])");
+
+    LogQuery {
+        if (limit < 1 || limit > 10_000) {
+            throw new CliArgs.UsageException("--limit must be between 1 and 10000");
+        }
+    }
+
+    static LogQuery from(CliArgs args, Instant now) {
+        String text = String.join(" ", args.positional());
+        Instant from = now.minus(parseSince(args.option("since", "15m")));
+        String level = args.options().get("level");
+        int limit;
+        try {
+            limit = Integer.parseInt(args.option("limit", "50"));
+        } catch (NumberFormatException e) {
+            throw new CliArgs.UsageException("--limit must be a number");
+        }
+        return new LogQuery(text, from, args.options().get("service"),
+                level == null ? null : level.toUpperCase(Locale.ROOT), limit);
+    }
+
+    static Duration parseSince(String since) {
+        Matcher matcher = SINCE.matcher(since.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new CliArgs.UsageException("--since takes a number and a unit (s, m, h, d), like 15m; got '" + since + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    String toJson() {
+        List<Object> filters = new ArrayList<>();
+        filters.add(Map.of("range", Map.of("@timestamp", Map.of("gte", from.toString()))));
+        if (service != null) {
+            filters.add(Map.of("term", Map.of("service.name", service)));
+        }
+        if (level != null) {
+            filters.add(Map.of("term", Map.of("log.level", level)));
+        }
+        Map<String, Object> bool = new java.util.LinkedHashMap<>();
+        bool.put("filter", filters);
+        if (!text.isBlank()) {
+            bool.put("must", List.of(Map.of("simple_query_string",
+                    Map.of("query", text, "fields", List.of("message"), "default_operator", "and"))));
+        }
+        Map<String, Object> body = Map.of(
+                "size", limit,
+                "sort", List.of(Map.of("@timestamp", "desc")),
+                "query", Map.of("bool", bool));
+        return Json.MAPPER.writeValueAsString(body);
+    }
+}

@@ -1,0 +1,53 @@
+package io.sluice.runtime.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code ./sluice}: one subcommand per verb, each in its own class. */
+public final class SluiceCli {
+
+    private SluiceCli() {
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        String verb = args.length == 0 ? "help" : args[0];
+        int status;
+        try {
+            status = switch (verb) {
+                case "up" -> new UpCommand(CliArgs.parse(rest)).run();
+                case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
+                case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
+                case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "help", "-h", "--help" -> help();
+                default -> {
+                    System.err.println("sluice: unknown command '" + verb + "'");
+                    help();
+                    yield 2;
+                }
+            };
+        } catch (CliArgs.UsageException e) {
+            System.err.println("sluice " + verb + ": " + e.getMessage());
+            status = 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("sluice " + verb + ": " + e.getMessage());
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static int help() {
+        System.out.println("""
+                usage: ./sluice <command> [options]
+
+                  up [--demo]              start Kafka, Elasticsearch and the four services; Ctrl-C stops all
+                  search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
+                                           print matching logs from Elasticsearch
+                  endpoints [--json]       what a running platform serves
+                  runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
+                  build                    compile and package everything (tests skipped)
+                  test                     run every test, unit and integration
+                """);
+        return 0;
+    }
+}

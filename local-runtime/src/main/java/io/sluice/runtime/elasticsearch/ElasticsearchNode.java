@@ -1,0 +1,124 @@
+package io.sluice.runtime.elasticsearch;
+
+import io.sluice.runtime.Classpaths;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.process.ProcessTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Elasticsearch, unpacked from the distribution Maven downloaded, configured for
+ * loopback only, run as an unprivileged user when we are root, with data kept across restarts.
+ */
+public final class ElasticsearchNode {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final RuntimeSettings settings;
+    private final Map<String, String> env;
+    private final ElasticsearchLayout layout;
+
+    public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env) {
+        this.settings = settings;
+        this.env = env;
+        this.layout = ElasticsearchLayout.of(settings, Classpaths.elasticsearchZip());
+    }
+
+    public ChildProcess start() {
+        Path jdk = JdkLocator.locate(env);
+        try {
+            ProcessTree.stopStale(layout.pidFile(), layout.config().toString(), Duration.ofSeconds(30));
+            layout.prepare(configYaml(), settings.elasticsearchHeap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Elasticsearch in " + layout.instance(), e);
+        }
+        List<String> command = new ArrayList<>(UnprivilegedUser.prefix());
+        command.add(layout.distribution().resolve("bin").resolve("elasticsearch").toString());
+        Map<String, String> childEnv = Map.of(
+                "ES_JAVA_HOME", jdk.toString(),
+                "ES_PATH_CONF", layout.config().toString(),
+                "HOME", layout.instance().toString());
+        ChildProcess node = ChildProcess.start("elasticsearch", command, childEnv, layout.instance(),
+                settings.logDir().resolve("elasticsearch.log"), layout.pidFile());
+        awaitReady(node);
+        return node;
+    }
+
+    public boolean isReachable() {
+        return isHealthy(settings.elasticsearchUrl());
+    }
+
+    public static boolean isHealthy(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String configYaml() {
+        return String.join("\n",
+                "cluster.name: sluice-" + settings.profile().folder(),
+                "node.name: sluice-" + settings.profile().folder(),
+                "path.data: " + layout.instance().resolve("data"),
+                "path.logs: " + layout.instance().resolve("logs"),
+                "network.host: 127.0.0.1",
+                "http.port: " + settings.elasticsearchPort(),
+                "transport.port: " + settings.elasticsearchTransportPort(),
+                "discovery.type: single-node",
+                // local and loopback-only: no TLS, no passwords (the distribution would enable both)
+                "xpack.security.enabled: false",
+                // a developer's disk is often fuller than a server's; don't turn indices read-only
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.destructive_requires_name: false",
+                "");
+    }
+
+    private void awaitReady(ChildProcess node) {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!node.isAlive()) {
+                throw new IllegalStateException("Elasticsearch exited during start-up, see " + node.logFile() + ":\n"
+                        + node.logTail(40));
+            }
+            if (isReachable()) {
+                log.info("Elasticsearch ready on {}", settings.elasticsearchUrl());
+                return;
+            }
+            pause();
+        }
+        node.close();
+        throw new IllegalStateException("Elasticsearch was not healthy on " + settings.elasticsearchUrl() + " within "
+                + STARTUP.toSeconds() + " s, see " + node.logFile());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

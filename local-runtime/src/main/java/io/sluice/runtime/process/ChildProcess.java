@@ -1,0 +1,95 @@
+package io.sluice.runtime.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One process the runtime started: its output goes to a log file, its pid to a pid file (so a later
+ * start can clean up after a supervisor that was killed), and stopping it stops its whole process
+ * tree, gently first.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChildProcess.class);
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Path pidFile;
+
+    private ChildProcess(String name, Process process, Path logFile, Path pidFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.pidFile = pidFile;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir,
+            Path logFile, Path pidFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(pidFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            Files.writeString(pidFile, Long.toString(process.pid()));
+            log.info("started {} (pid {}), log {}", name, process.pid(), logFile);
+            return new ChildProcess(name, process, logFile, pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + command.get(0), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The last lines of the log, for an error message that says why the process died. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the process tree: SIGTERM, up to 30 s for a clean exit, then SIGKILL for what is left. */
+    @Override
+    public void close() {
+        ProcessTree.stop(process.toHandle(), GRACE);
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.warn("cannot remove pid file {}", pidFile, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stopped {}", name);
+    }
+}

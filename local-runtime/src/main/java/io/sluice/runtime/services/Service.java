@@ -1,0 +1,38 @@
+package io.sluice.runtime.services;
+
+import io.sluice.runtime.Profile;
+import java.util.List;
+
+/** The four deployables, with the module that builds each and the port its HTTP server listens on. */
+public enum Service {
+    INGEST("ingest", 8080),
+    STREAM_PROCESSOR("stream-processor", 8081),
+    INDEXER("indexer", 8082),
+    ALERTING("alerting", 8083);
+
+    public static final List<Service> ALL = List.of(values());
+
+    private final String module;
+    private final int basePort;
+
+    Service(String module, int basePort) {
+        this.module = module;
+        this.basePort = basePort;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int port(Profile profile) {
+        return profile.port(basePort);
+    }
+
+    public String url(Profile profile) {
+        return "http://localhost:" + port(profile);
+    }
+
+    public String healthUrl(Profile profile) {
+        return url(profile) + "/actuator/health";
+    }
+}

@@ -1,0 +1,124 @@
+package io.sluice.runtime.services;
+
+import io.sluice.runtime.Classpaths;
+import io.sluice.runtime.Connections;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.process.ProcessTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts a service from the runnable jar its module built, pointed at the runtime's Kafka and
+ * Elasticsearch, and waits until its actuator health answers UP.
+ */
+public final class ServiceLauncher {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final RuntimeSettings settings;
+    private final Connections connections;
+
+    public ServiceLauncher(RuntimeSettings settings, Connections connections) {
+        this.settings = settings;
+        this.connections = connections;
+    }
+
+    /** Starts the service and waits until it is healthy. */
+    public ChildProcess start(Service service, Map<String, String> env, List<String> extraArgs) {
+        ChildProcess child = launch(service, env, extraArgs);
+        awaitHealthy(service, child);
+        return child;
+    }
+
+    /**
+     * Starts the service without waiting; {@code extraArgs} are Spring properties such as
+     * {@code --sluice.alerting.error-threshold=5}. Secrets go in {@code env}, never in arguments,
+     * which every user of the machine can read.
+     */
+    public ChildProcess launch(Service service, Map<String, String> env, List<String> extraArgs) {
+        Path pidFile = settings.dataDir().resolve("run").resolve(service.module() + ".pid");
+        try {
+            ProcessTree.stopStale(pidFile, marker(service), Duration.ofSeconds(20));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-Xms128m", "-Xmx512m",
+                "-XX:+UseSerialGC", marker(service),
+                "-jar", executableJar(service).toString(),
+                "--server.port=" + service.port(settings.profile()),
+                "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
+                "--spring.elasticsearch.uris=" + connections.elasticsearchUrl(),
+                "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(service.module())));
+        command.addAll(extraArgs);
+        return ChildProcess.start(service.module(), command, env, settings.home(),
+                settings.logDir().resolve(service.module() + ".log"), pidFile);
+    }
+
+    /** A system property on the command line that lets a later start recognise a stale process as ours. */
+    private String marker(Service service) {
+        return "-Dsluice.service=" + service.module() + "@" + settings.dataDir();
+    }
+
+    public Path executableJar(Service service) {
+        Path target = settings.home().resolve(service.module()).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no runnable jar in " + target + ": run ./sluice build"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no build output in " + target + ": run ./sluice build", e);
+        }
+    }
+
+    public void awaitHealthy(Service service, ChildProcess child) {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!child.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited during start-up, see " + child.logFile()
+                        + ":\n" + child.logTail(40));
+            }
+            if (isUp(service.healthUrl(settings.profile()))) {
+                return;
+            }
+            pause();
+        }
+        child.close();
+        throw new IllegalStateException(service.module() + " was not healthy within " + STARTUP.toSeconds()
+                + " s, see " + child.logFile());
+    }
+
+    public static boolean isUp(String healthUrl) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

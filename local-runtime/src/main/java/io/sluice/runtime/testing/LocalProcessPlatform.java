@@ -1,0 +1,26 @@
+package io.sluice.runtime.testing;
+
+import io.sluice.runtime.Connections;
+import io.sluice.runtime.LocalRuntime;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+
+/** The test profile of the local runtime: real broker and node as child processes of the test JVM. */
+final class LocalProcessPlatform implements TestPlatform {
+
+    private final LocalRuntime runtime;
+
+    LocalProcessPlatform() {
+        this.runtime = LocalRuntime.start(RuntimeSettings.of(Profile.TEST, System.getenv()), System.getenv());
+    }
+
+    @Override
+    public Connections connections() {
+        return Connections.of(runtime.settings());
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

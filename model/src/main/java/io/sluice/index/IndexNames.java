@@ -1,0 +1,39 @@
+package io.sluice.index;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Daily index names, {@code logs-<service>-<yyyy.MM.dd>}, from the event's UTC day. The service part
+ * is reduced to what Elasticsearch allows in an index name.
+ */
+public final class IndexNames {
+
+    public static final String PATTERN = "logs-*";
+    private static final int MAX_SERVICE_LENGTH = 100;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+
+    private IndexNames() {
+    }
+
+    public static String daily(String service, Instant timestamp) {
+        return "logs-" + safeService(service) + "-" + DAY.format(timestamp);
+    }
+
+    /** Lower case; anything but letters, digits, '_' and '-' becomes '-'; never empty. */
+    public static String safeService(String service) {
+        String lower = service == null ? "" : service.toLowerCase(Locale.ROOT);
+        StringBuilder safe = new StringBuilder(Math.min(lower.length(), MAX_SERVICE_LENGTH));
+        for (int i = 0; i < lower.length() && safe.length() < MAX_SERVICE_LENGTH; i++) {
+            char c = lower.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            safe.append(allowed ? c : '-');
+        }
+        while (safe.length() > 0 && (safe.charAt(0) == '-' || safe.charAt(0) == '_')) {
+            safe.deleteCharAt(0);
+        }
+        return safe.length() == 0 ? "unknown" : safe.toString();
+    }
+}
