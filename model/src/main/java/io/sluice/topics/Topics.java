@@ -11,7 +11,7 @@ public final class Topics {
 
     /**
      * What shippers publish: the value is one log line as sent (a JSON object or plain text), the key
-     * the service name; headers in {@link RecordHeaders} carry service, host and event id.
+     * the service name; headers in {@link SluiceHeaders} carry service, host and event id.
      */
     public static final Topic<String, byte[]> RAW = new Topic<>("logs.raw.v1", Serdes.String(), Serdes.ByteArray());
 

@@ -1,7 +1,7 @@
 package io.sluice.ingest.publish;
 
 import io.sluice.ingest.lines.RawLine;
-import io.sluice.topics.RecordHeaders;
+import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +52,9 @@ public class RawLogPublisher {
 
     private static ProducerRecord<String, byte[]> toRecord(RawLine line) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW.name(), line.service(), line.bytes());
-        RecordHeaders.put(record.headers(), RecordHeaders.SERVICE, line.service());
-        RecordHeaders.put(record.headers(), RecordHeaders.HOST, line.host());
-        RecordHeaders.put(record.headers(), RecordHeaders.EVENT_ID, line.eventId());
+        SluiceHeaders.put(record.headers(), SluiceHeaders.SERVICE, line.service());
+        SluiceHeaders.put(record.headers(), SluiceHeaders.HOST, line.host());
+        SluiceHeaders.put(record.headers(), SluiceHeaders.EVENT_ID, line.eventId());
         return record;
     }
 

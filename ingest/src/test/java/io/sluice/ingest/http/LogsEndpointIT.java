@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.runtime.testing.TopicRecords;
-import io.sluice.topics.RecordHeaders;
+import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,9 +57,9 @@ class LogsEndpointIT {
                 record -> service.equals(record.key()), 2, Duration.ofSeconds(30));
         assertThat(records).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .containsExactly("{\"message\":\"json line\",\"event.id\":\"given-id\"}", "plain line");
-        assertThat(RecordHeaders.text(records.get(0).headers(), RecordHeaders.EVENT_ID)).isEqualTo("given-id");
-        assertThat(RecordHeaders.text(records.get(1).headers(), RecordHeaders.EVENT_ID)).isNotBlank();
-        assertThat(RecordHeaders.text(records.get(1).headers(), RecordHeaders.SERVICE)).isEqualTo(service);
+        assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.EVENT_ID)).isEqualTo("given-id");
+        assertThat(SluiceHeaders.text(records.get(1).headers(), SluiceHeaders.EVENT_ID)).isNotBlank();
+        assertThat(SluiceHeaders.text(records.get(1).headers(), SluiceHeaders.SERVICE)).isEqualTo(service);
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** The Kafka header names of Sluice's record contract, and UTF-8 access to them. */
-public final class RecordHeaders {
+public final class SluiceHeaders {
 
     /** The service that produced a raw line, when the line itself does not say. */
     public static final String SERVICE = "sluice.service";
@@ -21,7 +21,7 @@ public final class RecordHeaders {
     public static final String DLQ_PARTITION = "sluice.dlq.partition";
     public static final String DLQ_OFFSET = "sluice.dlq.offset";
 
-    private RecordHeaders() {
+    private SluiceHeaders() {
     }
 
     public static String text(Headers headers, String name) {
@@ -34,5 +34,15 @@ public final class RecordHeaders {
         if (value != null) {
             headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Marks a record for the dead-letter topic: which stage refused it, why, and where it came from. */
+    public static void putDeadLetter(Headers headers, String stage, String reason, String topic, int partition,
+            long offset) {
+        put(headers, DLQ_STAGE, stage);
+        put(headers, DLQ_REASON, reason);
+        put(headers, DLQ_TOPIC, topic);
+        put(headers, DLQ_PARTITION, Integer.toString(partition));
+        put(headers, DLQ_OFFSET, Long.toString(offset));
     }
 }

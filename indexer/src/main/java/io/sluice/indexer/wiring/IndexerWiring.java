@@ -1,0 +1,53 @@
+package io.sluice.indexer.wiring;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.index.IndexTemplate;
+import io.sluice.indexer.IndexerProperties;
+import io.sluice.indexer.bulk.BulkIndexer;
+import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import java.io.IOException;
+import java.io.StringReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** Connects the indexer's parts and installs the index template at start; no logic here. */
+@Configuration
+class IndexerWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexerWiring.class);
+
+    @Bean
+    BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties) {
+        return new BulkIndexer(new ElasticsearchBulkSender(client), properties.itemRetries(), properties.retryBackoff(),
+                properties.maxBackoff(), BulkIndexer.Sleeper.real());
+    }
+
+    /**
+     * A failed batch is retried for as long as it takes (Elasticsearch down for an hour loses nothing):
+     * the container pauses the partitions and keeps polling meanwhile, so no rebalance happens.
+     */
+    @Bean
+    DefaultErrorHandler retryBatchesForever(IndexerProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(30_000);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    ApplicationRunner installIndexTemplate(ElasticsearchClient client) {
+        return args -> {
+            try {
+                client.indices().putIndexTemplate(template -> template.name(IndexTemplate.NAME)
+                        .withJson(new StringReader(IndexTemplate.body())));
+                log.info("index template {} installed", IndexTemplate.NAME);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot install the index template " + IndexTemplate.NAME, e);
+            }
+        };
+    }
+}

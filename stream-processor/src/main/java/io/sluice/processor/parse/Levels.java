@@ -1,0 +1,36 @@
+package io.sluice.processor.parse;
+
+import io.sluice.model.LogLevels;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps the many spellings of a log level to the normalized {@code log.level} values. */
+public final class Levels {
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("TRACE", LogLevels.TRACE), Map.entry("FINEST", LogLevels.TRACE), Map.entry("FINER", LogLevels.TRACE),
+            Map.entry("DEBUG", LogLevels.DEBUG), Map.entry("FINE", LogLevels.DEBUG),
+            Map.entry("INFO", LogLevels.INFO), Map.entry("INFORMATION", LogLevels.INFO), Map.entry("NOTICE", LogLevels.INFO),
+            Map.entry("WARN", LogLevels.WARN), Map.entry("WARNING", LogLevels.WARN),
+            Map.entry("ERROR", LogLevels.ERROR), Map.entry("ERR", LogLevels.ERROR), Map.entry("SEVERE", LogLevels.ERROR),
+            Map.entry("FATAL", LogLevels.FATAL), Map.entry("CRITICAL", LogLevels.FATAL), Map.entry("CRIT", LogLevels.FATAL),
+            Map.entry("ALERT", LogLevels.FATAL), Map.entry("EMERG", LogLevels.FATAL), Map.entry("PANIC", LogLevels.FATAL));
+
+    private Levels() {
+    }
+
+    /** The normalized level of a word such as {@code warning} or {@code [ERROR]}; null when it is none. */
+    public static String normalize(String word) {
+        if (word == null) {
+            return null;
+        }
+        String bare = word.strip();
+        if (bare.startsWith("[") && bare.endsWith("]") && bare.length() > 2) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        if (bare.endsWith(":")) {
+            bare = bare.substring(0, bare.length() - 1);
+        }
+        return WORDS.get(bare.toUpperCase(Locale.ROOT));
+    }
+}

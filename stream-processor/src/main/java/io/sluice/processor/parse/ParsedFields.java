@@ -1,0 +1,17 @@
+package io.sluice.processor.parse;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What a line parser found in a line; absent values are null and get their defaults in {@link RawLogParser}. */
+record ParsedFields(
+        Instant timestamp,
+        String message,
+        String level,
+        String service,
+        String host,
+        String traceId,
+        String spanId,
+        String eventId,
+        Map<String, String> labels) {
+}

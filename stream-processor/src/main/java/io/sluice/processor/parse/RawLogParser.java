@@ -1,0 +1,76 @@
+package io.sluice.processor.parse;
+
+import io.sluice.model.EventIds;
+import io.sluice.model.LogEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * Turns one raw record into a {@link LogEvent}: JSON when the line starts with '{', plain text
+ * otherwise. Limits are checked before any parsing or regex work. The event keeps the line as
+ * {@code event.original}; its id is the one ingest assigned, or one derived from the record's Kafka
+ * coordinates (so a replay of a third-party record gets the same id).
+ */
+public final class RawLogParser {
+
+    private final int maxLineBytes;
+    private final JsonLineParser json;
+    private final PlainLineParser plain = new PlainLineParser();
+    private final Clock clock;
+
+    public RawLogParser(int maxLineBytes, int maxDepth, Clock clock) {
+        this.maxLineBytes = maxLineBytes;
+        this.json = new JsonLineParser(maxDepth);
+        this.clock = clock;
+    }
+
+    public LogEvent parse(RawRecord record) {
+        byte[] bytes = record.value();
+        if (bytes == null || bytes.length == 0) {
+            throw new UnparseableLogException("empty record");
+        }
+        if (bytes.length > maxLineBytes) {
+            throw new UnparseableLogException("record of " + bytes.length + " bytes exceeds the limit of " + maxLineBytes);
+        }
+        // invalid UTF-8 becomes U+FFFD rather than a lost record
+        String line = stripLineEnd(new String(bytes, StandardCharsets.UTF_8));
+        if (line.isBlank()) {
+            throw new UnparseableLogException("blank record");
+        }
+        boolean isJson = line.stripLeading().startsWith("{");
+        ParsedFields fields = isJson ? json.parse(line) : plain.parse(line);
+        return toEvent(record, line, fields);
+    }
+
+    private LogEvent toEvent(RawRecord record, String line, ParsedFields fields) {
+        return new LogEvent(
+                fields.timestamp() != null ? fields.timestamp() : record.receivedAt(),
+                fields.message() != null ? fields.message() : line,
+                fields.level(),
+                firstNonBlank(fields.service(), record.serviceHeader(), record.key(), "unknown"),
+                firstNonBlank(fields.host(), record.hostHeader()),
+                fields.traceId(),
+                fields.spanId(),
+                firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
+                clock.instant(),
+                line,
+                fields.labels());
+    }
+
+    private static String stripLineEnd(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

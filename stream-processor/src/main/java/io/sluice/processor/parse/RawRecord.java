@@ -1,0 +1,25 @@
+package io.sluice.processor.parse;
+
+import java.time.Instant;
+
+/**
+ * A record from {@code logs.raw.v1} with what its headers and coordinates say: the parser's input.
+ *
+ * @param receivedAt the record's Kafka timestamp: when ingest (or a direct producer) published it
+ */
+public record RawRecord(
+        byte[] value,
+        String key,
+        String serviceHeader,
+        String hostHeader,
+        String eventIdHeader,
+        Instant receivedAt,
+        String topic,
+        int partition,
+        long offset) {
+
+    /** Where the record came from, as {@code topic-partition@offset}; also the seed of a derived event id. */
+    public String coordinates() {
+        return topic + "-" + partition + "@" + offset;
+    }
+}

@@ -1,0 +1,31 @@
+package io.sluice.processor.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LevelsTest {
+
+    @ParameterizedTest
+    @CsvSource({"warning,WARN", "WARN,WARN", "[ERROR],ERROR", "err,ERROR", "SEVERE,ERROR", "crit,FATAL",
+            "info:,INFO", "Debug,DEBUG", "finest,TRACE"})
+    void shouldNormalizeLevelSpellings(String word, String level) {
+        assertThat(Levels.normalize(word)).isEqualTo(level);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hello", "200", "''"})
+    void shouldNotInventALevel(String word) {
+        assertThat(Levels.normalize(word)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2026-11-22 10:15:30 ERROR something broke | ERROR",
+        "[WARN] disk almost full                   | WARN",
+        "user said error in the chat               | ''"})
+    void shouldFindTheLevelAmongTheFirstTokens(String line, String level) {
+        assertThat(PlainLineParser.findLevel(line)).isEqualTo(level.isEmpty() ? null : level);
+    }
+}

@@ -1,0 +1,152 @@
+package io.sluice.processor.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.model.EventIds;
+import io.sluice.model.LogEvent;
+import io.sluice.processor.parse.RawLogParser;
+import io.sluice.topics.SluiceHeaders;
+import io.sluice.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LogTopologyTest {
+
+    private static final Instant RECEIVED = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:01Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, LogEvent> enriched;
+    private TestOutputTopic<String, byte[]> dlq;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsBuilder builder = new StreamsBuilder();
+        LogTopology.build(builder, new RawLogParser(4096, 5, Clock.fixed(NOW, ZoneOffset.UTC)));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "log-topology-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(builder.build(), config);
+        raw = driver.createInputTopic(Topics.RAW.name(), Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
+        enriched = driver.createOutputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().deserializer(),
+                Topics.ENRICHED.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(), Topics.DLQ.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(String service, String line, String eventId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(new RecordHeader(SluiceHeaders.SERVICE, service.getBytes(StandardCharsets.UTF_8)));
+        if (eventId != null) {
+            headers.add(new RecordHeader(SluiceHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8)));
+        }
+        raw.pipeInput(new TestRecord<>(service, line.getBytes(StandardCharsets.UTF_8), headers, RECEIVED));
+    }
+
+    @Test
+    void shouldTurnAnEcsJsonLineIntoAnEventKeyedByService() {
+        send("fallback", "{\"@timestamp\":\"2026-11-22T10:15:30.123+01:00\",\"log\":{\"level\":\"warning\"},"
+                + "\"service.name\":\"checkout\",\"message\":\"slow cart\",\"trace_id\":\"abc\",\"order\":{\"id\":42}}", "id-1");
+
+        TestRecord<String, LogEvent> out = enriched.readRecord();
+        LogEvent event = out.value();
+        assertThat(out.key()).isEqualTo("checkout");
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-22T09:15:30.123Z"));
+        assertThat(event.level()).isEqualTo("WARN");
+        assertThat(event.message()).isEqualTo("slow cart");
+        assertThat(event.traceId()).isEqualTo("abc");
+        assertThat(event.eventId()).isEqualTo("id-1");
+        assertThat(event.ingested()).isEqualTo(NOW);
+        assertThat(event.labels()).containsEntry("order_id", "42");
+        assertThat(event.original()).startsWith("{\"@timestamp\"");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldFindLeadingTimestampAndLevelInPlainText() {
+        send("payments", "2026-11-22 10:15:30,250 ERROR [main] c.e.Pay - gateway timeout", "id-2");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-22T10:15:30.250Z"));
+        assertThat(event.level()).isEqualTo("ERROR");
+        assertThat(event.service()).isEqualTo("payments");
+        assertThat(event.message()).isEqualTo("2026-11-22 10:15:30,250 ERROR [main] c.e.Pay - gateway timeout");
+    }
+
+    @Test
+    void shouldUseReceiveTimeWhenALineHasNoTimestamp() {
+        send("edge", "something happened", "id-3");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.timestamp()).isEqualTo(RECEIVED);
+        assertThat(event.level()).isNull();
+    }
+
+    @Test
+    void shouldDeriveAStableIdForRecordsPublishedWithoutOne() {
+        send("kcat", "from a direct producer", null);
+
+        assertThat(enriched.readValue().eventId()).isEqualTo(EventIds.nameBased("logs.raw.v1-0@0"));
+    }
+
+    @Test
+    void shouldRouteUnparseableRecordToDlqWithReasonAndOrigin() {
+        send("broken", "{\"message\": \"unterminated", "id-4");
+
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"message\": \"unterminated");
+        assertThat(header(dead, SluiceHeaders.DLQ_REASON)).startsWith("malformed JSON");
+        assertThat(header(dead, SluiceHeaders.DLQ_STAGE)).isEqualTo("stream-processor/parse");
+        assertThat(header(dead, SluiceHeaders.DLQ_TOPIC)).isEqualTo("logs.raw.v1");
+        assertThat(header(dead, SluiceHeaders.DLQ_OFFSET)).isEqualTo("0");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterEachKindOfPoisonAndKeepGoing() {
+        send("poison", "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":1}}}}}}", null);
+        send("poison", "x".repeat(5000), null);
+        send("poison", "   ", null);
+        send("poison", "[1,2,3]", null);
+        send("poison", "{\"message\":\"fine after all that\"}", null);
+
+        List<String> reasons = dlq.readRecordsToList().stream()
+                .map(record -> header(record, SluiceHeaders.DLQ_REASON)).toList();
+        assertThat(reasons).containsExactly("JSON nested deeper than 5 levels",
+                "record of 5000 bytes exceeds the limit of 4096", "blank record");
+        assertThat(enriched.readValuesToList()).extracting(LogEvent::message)
+                .containsExactly("[1,2,3]", "fine after all that");
+    }
+
+    @Test
+    void shouldKeepInvalidUtf8AsReplacementCharacters() {
+        byte[] invalid = {'b', 'a', 'd', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'e', 'n', 'd'};
+        raw.pipeInput(new TestRecord<>("enc", invalid, new RecordHeaders(), RECEIVED));
+
+        assertThat(enriched.readValue().message()).isEqualTo("bad \uFFFD( end");
+    }
+
+    private static String header(TestRecord<String, byte[]> record, String name) {
+        return SluiceHeaders.text(record.headers(), name);
+    }
+}
