@@ -15,8 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,20 +38,35 @@ public class LogsController {
         this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), Clock.systemUTC());
     }
 
+    /**
+     * The body is read before anything asks for request parameters: for a POST without a
+     * Content-Type (curl's default is form-urlencoded) the container would otherwise consume the
+     * body as form fields, and the logs would vanish.
+     */
     @PostMapping(path = "/api/v1/logs", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request,
-            @RequestParam(name = "service", required = false) String service,
-            @RequestHeader(name = "X-Sluice-Service", required = false) String serviceHeader,
-            @RequestHeader(name = "X-Sluice-Host", required = false) String host) throws IOException {
+    public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
         byte[] body = BoundedBody.read(request.getInputStream(), properties.maxBodySize().toBytes());
-        String defaultService = service != null ? service : serviceHeader != null ? serviceHeader : properties.defaultService();
-        SplitBody lines = splitter.split(body, defaultService, host);
+        if (body.length == 0) {
+            return ResponseEntity.badRequest().body(IngestResponse.failure("empty body: send one log per line"));
+        }
+        String service = firstNonBlank(request.getParameter("service"), request.getHeader("X-Sluice-Service"),
+                properties.defaultService());
+        SplitBody lines = splitter.split(body, service, request.getHeader("X-Sluice-Host"));
         if (!lines.accepted().isEmpty()) {
             publisher.publish(lines.accepted(), properties.kafkaAckTimeout());
         }
         IngestResponse response = IngestResponse.of(lines.accepted().size(), lines.rejected());
         HttpStatus status = lines.accepted().isEmpty() && !lines.rejected().isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         return ResponseEntity.status(status).body(response);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(BoundedBody.BodyTooLargeException.class)

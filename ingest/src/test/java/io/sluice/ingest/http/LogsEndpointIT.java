@@ -38,10 +38,40 @@ class LogsEndpointIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> post(String query, String body) throws Exception {
+        return post(query, "application/x-ndjson", body);
+    }
+
+    private HttpResponse<String> post(String query, String contentType, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs" + query))
-                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
+        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+                record -> service.equals(record.key()), expected, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void shouldKeepTheBodyOfAPostSentAsAForm() throws Exception {
+        String service = "form-post-" + UUID.randomUUID();
+        // curl --data-binary without -H Content-Type sends exactly this
+        HttpResponse<String> response = post("?service=" + service, "application/x-www-form-urlencoded",
+                "{\"message\":\"a=b&c=d\"}\nlevel=error msg=oops");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"accepted\":2");
+        assertThat(rawRecordsOf(service, 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactly("{\"message\":\"a=b&c=d\"}", "level=error msg=oops");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyBodyWithAReason() throws Exception {
+        HttpResponse<String> response = post("?service=empty", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("empty body");
     }
 
     @Test
@@ -52,9 +82,7 @@ class LogsEndpointIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"accepted\":2", "\"rejected\":0");
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(
-                SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
-                record -> service.equals(record.key()), 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> records = rawRecordsOf(service, 2);
         assertThat(records).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .containsExactly("{\"message\":\"json line\",\"event.id\":\"given-id\"}", "plain line");
         assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.EVENT_ID)).isEqualTo("given-id");

@@ -1,0 +1,38 @@
+package io.sluice.e2e;
+
+import io.sluice.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+
+/** The few Elasticsearch reads the end-to-end checks need, over plain HTTP. */
+final class Elasticsearch {
+
+    private final String url;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Elasticsearch(String url) {
+        this.url = url;
+    }
+
+    JsonNode get(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count(String indexPattern) {
+        return get("/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true").path("count").asLong(-1);
+    }
+}

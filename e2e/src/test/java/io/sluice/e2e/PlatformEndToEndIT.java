@@ -1,0 +1,183 @@
+package io.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.json.Json;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.services.Service;
+import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.runtime.testing.TopicRecords;
+import io.sluice.topics.SluiceHeaders;
+import io.sluice.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The thin path end to end, on the real broker and Elasticsearch with the four services running as
+ * the processes {@code ./sluice up} starts: HTTP → Kafka → Streams → indexer → Elasticsearch, and
+ * errors → alerting → Slack. Service names are unique per run, so runs never see each other's data.
+ */
+@SluiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformEndToEndIT {
+
+    private static final int ERROR_THRESHOLD = 20;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final FakeSlack slack = new FakeSlack();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    private TestPlatform platform;
+    private Elasticsearch elasticsearch;
+
+    @BeforeAll
+    void startServices(TestPlatform platform) {
+        this.platform = platform;
+        this.elasticsearch = new Elasticsearch(platform.elasticsearchUrl());
+        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
+                platform.connections());
+        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl(),
+                "KIBANA_PUBLIC_URL", "https://kibana.example.com");
+        for (Service service : Service.ALL) {
+            services.put(service, launcher.launch(service, env,
+                    List.of("--sluice.alerting.error-threshold=" + ERROR_THRESHOLD)));
+        }
+        services.forEach(launcher::awaitHealthy);
+    }
+
+    @AfterAll
+    void stopServices() {
+        services.values().forEach(ChildProcess::close);
+        slack.close();
+    }
+
+    @Test
+    void shouldIndexEveryEventOnceInItsDailyIndex() throws Exception {
+        Instant today = Instant.now().minus(5, ChronoUnit.MINUTES);
+        Instant yesterday = today.minus(1, ChronoUnit.DAYS);
+        List<String> services = List.of("e2e-" + run + "-checkout", "e2e-" + run + "-edge");
+        Set<String> givenIds = new HashSet<>();
+        for (int batch = 0; batch < 10; batch++) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                int n = batch * 100 + i;
+                String service = services.get(n % 2);
+                Instant at = (n % 4 < 2 ? today : yesterday).plusMillis(n);
+                if (n % 10 == 0) {
+                    // plain text: the service comes from the request, the timestamp from the line
+                    lines.add(at + " WARN plain line " + n);
+                } else {
+                    String id = "e2e-" + run + "-" + n;
+                    givenIds.add(id);
+                    lines.add(Json.MAPPER.writeValueAsString(Map.of("@timestamp", at.toString(), "message",
+                            "json line " + n, "log.level", "info", "service.name", service, "event.id", id,
+                            "trace.id", "trace-" + n, "user", "u" + (n % 7))));
+                }
+            }
+            HttpResponse<String> response = post(services.get(0), String.join("\n", lines));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"accepted\":100");
+        }
+
+        String pattern = "logs-e2e-" + run + "-*";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(elasticsearch.count(pattern)).isEqualTo(1000));
+        JsonNode indices = elasticsearch.get("/_cat/indices/" + pattern + "?format=json&h=index,docs.count");
+        List<String> names = new ArrayList<>();
+        indices.forEach(index -> names.add(index.path("index").asString()));
+        assertThat(names).containsExactlyInAnyOrder(
+                "logs-" + services.get(0) + "-" + DAY.format(today), "logs-" + services.get(0) + "-" + DAY.format(yesterday),
+                "logs-" + services.get(1) + "-" + DAY.format(today), "logs-" + services.get(1) + "-" + DAY.format(yesterday));
+
+        JsonNode hits = elasticsearch.get("/" + pattern + "/_search?size=1000").path("hits").path("hits");
+        Set<String> ids = new HashSet<>();
+        for (JsonNode hit : hits) {
+            JsonNode source = hit.path("_source");
+            assertThat(source.path("event.id").asString()).isEqualTo(hit.path("_id").asString());
+            ids.add(hit.path("_id").asString());
+            assertThat(source.path("@timestamp").asString()).isNotEmpty();
+            assertThat(source.path("event.ingested").asString()).isNotEmpty();
+            assertThat(source.path("service.name").asString()).isIn(services);
+            assertThat(source.path("log.level").asString()).isIn("INFO", "WARN");
+        }
+        assertThat(ids).hasSize(1000).containsAll(givenIds);
+        JsonNode one = elasticsearch.get("/" + pattern + "/_search?q=event.id:e2e-" + run + "-1")
+                .path("hits").path("hits").get(0).path("_source");
+        assertThat(one.path("message").asString()).isEqualTo("json line 1");
+        assertThat(one.path("trace.id").asString()).isEqualTo("trace-1");
+        assertThat(one.path("labels").path("user").asString()).isEqualTo("u1");
+        assertThat(one.path("log.level").asString()).isEqualTo("INFO");
+    }
+
+    @Test
+    void shouldSendExactlyOneSlackMessageForABurstOfErrors() throws Exception {
+        String service = "e2e-" + run + "-payments";
+        Instant at = Instant.now();
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < ERROR_THRESHOLD * 2; i++) {
+            errors.add(Json.MAPPER.writeValueAsString(Map.of("@timestamp", at.toString(), "level", "ERROR",
+                    "message", "gateway timeout <!channel> #" + i)));
+        }
+        assertThat(post(service, String.join("\n", errors)).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> messagesAbout(service).size() == 1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> messagesAbout(service).size() == 1);
+        String message = messagesAbout(service).get(0);
+        assertThat(message).contains(service + ": " + ERROR_THRESHOLD + " errors in one minute (threshold "
+                + ERROR_THRESHOLD + ")", "gateway timeout &lt;!channel&gt; #0", "https://kibana.example.com/app/discover#/")
+                .doesNotContain("<!channel>");
+    }
+
+    @Test
+    void shouldDeadLetterAMalformedLineWithItsReason() throws Exception {
+        String service = "e2e-" + run + "-broken";
+        assertThat(post(service, "{\"message\": \"no closing brace").statusCode()).isEqualTo(200);
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+                record -> service.equals(record.key()), 1, Duration.ofSeconds(60));
+        assertThat(dead).singleElement().satisfies(record -> {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"message\": \"no closing brace");
+            assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON)).startsWith("malformed JSON");
+            assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC)).isEqualTo(Topics.RAW.name());
+        });
+        assertThat(services.values()).allMatch(ChildProcess::isAlive);
+    }
+
+    private List<String> messagesAbout(String service) {
+        return slack.received().stream().filter(body -> body.contains(service)).toList();
+    }
+
+    private HttpResponse<String> post(String service, String ndjson) throws Exception {
+        URI uri = URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service);
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
