@@ -12,7 +12,7 @@ import io.sluice.runtime.services.ServiceLauncher;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.runtime.testing.TestPlatform;
-import io.sluice.runtime.testing.TopicRecords;
+import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.net.URI;

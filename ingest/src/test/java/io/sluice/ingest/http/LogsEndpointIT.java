@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
-import io.sluice.runtime.testing.TopicRecords;
+import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.net.URI;

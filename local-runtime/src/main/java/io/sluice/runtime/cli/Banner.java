@@ -16,7 +16,7 @@ final class Banner {
         text.append(String.format("  kibana links   %s%n", endpoints.kibanaUrl()));
         text.append(String.format("  slack          %s%n", endpoints.slack()));
         for (Map.Entry<String, String> health : endpoints.health().entrySet()) {
-            text.append(String.format("  %-14s %s%n", health.getKey(), health.getValue()));
+            text.append(String.format("  health of %-17s %s%n", health.getKey(), health.getValue()));
         }
         return text.toString();
     }

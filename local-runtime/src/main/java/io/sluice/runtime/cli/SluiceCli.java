@@ -19,6 +19,7 @@ public final class SluiceCli {
                 case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
                 case "help", "-h", "--help" -> help();
                 default -> {
                     System.err.println("sluice: unknown command '" + verb + "'");
@@ -43,6 +44,7 @@ public final class SluiceCli {
                   up [--demo]              start Kafka, Elasticsearch and the four services; Ctrl-C stops all
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
                                            print matching logs from Elasticsearch
+                  dlq [--limit 20]         the newest dead-lettered records with their reasons
                   endpoints [--json]       what a running platform serves
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   build                    compile and package everything (tests skipped)

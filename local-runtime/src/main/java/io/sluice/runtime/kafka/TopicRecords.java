@@ -1,4 +1,4 @@
-package io.sluice.runtime.testing;
+package io.sluice.runtime.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning, committed records only, keeping those a test cares about —
- * tests share topics, so each one filters on something unique to it (a service name, say).
+ * Reads a topic from the beginning, committed records only, keeping those the caller cares about —
+ * tests share topics, so each filters on something unique to it (a service name, say).
  */
 public final class TopicRecords {
 
