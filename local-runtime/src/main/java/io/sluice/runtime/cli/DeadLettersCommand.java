@@ -36,7 +36,7 @@ final class DeadLettersCommand {
                     SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON),
                     preview(record.value()));
         }
-        System.err.println(all.size() + " records in " + Topics.DLQ.name() + (all.size() > limit ? ", newest " + limit + " shown" : ""));
+        System.err.println(all.size() + (all.size() == 1 ? " record in " : " records in ") + Topics.DLQ.name() + (all.size() > limit ? ", newest " + limit + " shown" : ""));
         return 0;
     }
 
