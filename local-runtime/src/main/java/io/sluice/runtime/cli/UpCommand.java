@@ -50,7 +50,10 @@ final class UpCommand {
         serviceEnv.put("KIBANA_PUBLIC_URL", kibana);
 
         System.out.println("Starting ingest, stream-processor, indexer and alerting ...");
-        startServices(settings, connections, serviceEnv);
+        List<ChildProcess> services = startServices(settings, connections, serviceEnv);
+        ChildWatch watch = new ChildWatch(services, System.out);
+        toStop.push(watch);
+        watch.start();
 
         EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack);
         endpoints.write(settings);
@@ -79,15 +82,15 @@ final class UpCommand {
         return "no SLACK_WEBHOOK_URL set: alerts are printed here by a local stand-in (" + sink.url() + ")";
     }
 
-    private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env) {
+    private List<ChildProcess> startServices(RuntimeSettings settings, Connections connections, Map<String, String> env) {
         ServiceLauncher launcher = new ServiceLauncher(settings, connections);
         Map<Service, ChildProcess> children = new java.util.EnumMap<>(Service.class);
         for (Service service : Service.ALL) {
-            ChildProcess child = launcher.launch(service, env, List.of());
-            toStop.push(child);
-            children.put(service, child);
+            children.put(service, launcher.launch(service, env, List.of()));
         }
+        toStop.push(new ParallelStop(List.copyOf(children.values())));
         children.forEach(launcher::awaitHealthy);
+        return List.copyOf(children.values());
     }
 
     private void stopAll(RuntimeSettings settings) {
