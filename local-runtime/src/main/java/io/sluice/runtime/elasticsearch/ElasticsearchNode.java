@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,8 @@ public final class ElasticsearchNode {
                 "HOME", layout.instance().toString());
         ChildProcess node = ChildProcess.start("elasticsearch", command, childEnv, layout.instance(),
                 settings.logDir().resolve("elasticsearch.log"), layout.pidFile());
-        awaitReady(node);
+        node.awaitReady(this::isReachable, STARTUP, "healthy on " + settings.elasticsearchUrl());
+        log.info("Elasticsearch ready on {}", settings.elasticsearchUrl());
         return node;
     }
 
@@ -94,31 +94,5 @@ public final class ElasticsearchNode {
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
                 "");
-    }
-
-    private void awaitReady(ChildProcess node) {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("Elasticsearch exited during start-up, see " + node.logFile() + ":\n"
-                        + node.logTail(40));
-            }
-            if (isReachable()) {
-                log.info("Elasticsearch ready on {}", settings.elasticsearchUrl());
-                return;
-            }
-            pause();
-        }
-        node.close();
-        throw new IllegalStateException("Elasticsearch was not healthy on " + settings.elasticsearchUrl() + " within "
-                + STARTUP.toSeconds() + " s, see " + node.logFile());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,8 @@ public final class KafkaBroker {
             formatIfNew(config);
             ChildProcess broker = ChildProcess.start("kafka", command("kafka.Kafka", config.toString()),
                     Map.of(), dir, settings.logDir().resolve("kafka.log"), pidFile());
-            awaitReady(broker);
+            broker.awaitReady(() -> answers(Duration.ofSeconds(2)), STARTUP,
+                    "answering on " + settings.kafkaBootstrap());
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka in " + dir, e);
@@ -120,22 +120,6 @@ public final class KafkaBroker {
                 "-cp", Classpaths.runtimeClasspath(), mainClass));
         command.addAll(List.of(args));
         return command;
-    }
-
-    private void awaitReady(ChildProcess broker) {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!broker.isAlive()) {
-                throw new IllegalStateException("Kafka exited during start-up, see " + broker.logFile() + ":\n"
-                        + broker.logTail(30));
-            }
-            if (answers(Duration.ofSeconds(2))) {
-                return;
-            }
-        }
-        broker.close();
-        throw new IllegalStateException("Kafka did not answer on " + settings.kafkaBootstrap() + " within "
-                + STARTUP.toSeconds() + " s, see " + broker.logFile());
     }
 
     private boolean answers(Duration timeout) {

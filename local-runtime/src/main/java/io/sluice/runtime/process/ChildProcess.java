@@ -68,6 +68,30 @@ public final class ChildProcess implements AutoCloseable {
         return logFile;
     }
 
+    /**
+     * Waits until {@code ready} answers true. Fails fast, with the end of the log, if the process
+     * exits first; stops it and fails if it is not ready in time.
+     */
+    public void awaitReady(java.util.function.BooleanSupplier ready, Duration timeout, String what) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up, see " + logFile + ":\n" + logTail(40));
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        close();
+        throw new IllegalStateException(name + " was not " + what + " within " + timeout.toSeconds() + " s, see " + logFile);
+    }
+
     /** The last lines of the log, for an error message that says why the process died. */
     public String logTail(int lines) {
         try {

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,20 +84,8 @@ public final class ServiceLauncher {
     }
 
     public void awaitHealthy(Service service, ChildProcess child) {
-        Instant deadline = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(deadline)) {
-            if (!child.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited during start-up, see " + child.logFile()
-                        + ":\n" + child.logTail(40));
-            }
-            if (isUp(service.healthUrl(settings.profile()))) {
-                return;
-            }
-            pause();
-        }
-        child.close();
-        throw new IllegalStateException(service.module() + " was not healthy within " + STARTUP.toSeconds()
-                + " s, see " + child.logFile());
+        String healthUrl = service.healthUrl(settings.profile());
+        child.awaitReady(() -> isUp(healthUrl), STARTUP, "healthy at " + healthUrl);
     }
 
     public static boolean isUp(String healthUrl) {
@@ -111,14 +98,6 @@ public final class ServiceLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
