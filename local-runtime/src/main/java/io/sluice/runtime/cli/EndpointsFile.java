@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a running {@code ./sluice up} serves, written to {@code .sluice/local/endpoints.json} while it
@@ -42,15 +43,14 @@ record EndpointsFile(
 
     /** The endpoints of the running platform, or the defaults when none runs. */
     static EndpointsFile current() {
-        return read(RuntimeSettings.of(Profile.LOCAL, System.getenv()))
-                .orElseGet(() -> describe(RuntimeSettings.of(Profile.LOCAL, System.getenv()),
-                        Connections.of(RuntimeSettings.of(Profile.LOCAL, System.getenv())), null, null));
+        RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, System.getenv());
+        return read(settings).orElseGet(() -> describe(settings, Connections.of(settings), null, null));
     }
 
-    static java.util.Optional<EndpointsFile> read(RuntimeSettings settings) {
+    static Optional<EndpointsFile> read(RuntimeSettings settings) {
         Path path = path(settings);
         if (!Files.isRegularFile(path)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             EndpointsFile file = Json.MAPPER.readValue(Files.readString(path), EndpointsFile.class);

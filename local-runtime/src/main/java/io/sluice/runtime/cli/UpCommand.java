@@ -75,7 +75,7 @@ final class UpCommand {
             serviceEnv.put("SLACK_WEBHOOK_URL", webhook);
             return "your webhook (from SLACK_WEBHOOK_URL)";
         }
-        int port = io.sluice.runtime.RuntimeSettings.port(env, "SLUICE_SLACK_SINK_PORT", 8099);
+        int port = RuntimeSettings.port(env, "SLUICE_SLACK_SINK_PORT", 8099);
         LocalSlackSink sink = LocalSlackSink.start(port, System.out);
         toStop.push(sink);
         serviceEnv.put("SLACK_WEBHOOK_URL", sink.url());

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +74,9 @@ public final class ChildProcess implements AutoCloseable {
      * Waits until {@code ready} answers true. Fails fast, with the end of the log, if the process
      * exits first; stops it and fails if it is not ready in time.
      */
-    public void awaitReady(java.util.function.BooleanSupplier ready, Duration timeout, String what) {
-        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
-        while (java.time.Instant.now().isBefore(deadline)) {
+    public void awaitReady(BooleanSupplier ready, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
             if (!isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up, see " + logFile + ":\n" + logTail(40));
             }
