@@ -55,6 +55,7 @@ public class RawLogPublisher {
         SluiceHeaders.put(record.headers(), SluiceHeaders.SERVICE, line.service());
         SluiceHeaders.put(record.headers(), SluiceHeaders.HOST, line.host());
         SluiceHeaders.put(record.headers(), SluiceHeaders.EVENT_ID, line.eventId());
+        SluiceHeaders.putAttributes(record.headers(), line.attributes());
         return record;
     }
 

