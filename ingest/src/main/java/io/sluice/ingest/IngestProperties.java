@@ -8,15 +8,19 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits and defaults of the HTTP ingest.
  *
- * @param maxBodySize largest request body accepted (413 above)
+ * @param maxBodySize largest request body accepted on the wire (413 above)
+ * @param maxDecompressedSize largest body once a gzip/deflate body is inflated (413 above: gzip bombs)
  * @param maxLineSize largest single line accepted (that line is rejected, the others go on)
+ * @param maxJsonDepth deepest JSON nesting accepted in a line (that line is rejected)
  * @param kafkaAckTimeout how long a request waits for Kafka's acknowledgement before answering 503
  * @param defaultService service name for lines that name none, when the request names none either
  */
 @ConfigurationProperties("sluice.ingest")
 public record IngestProperties(
         @DefaultValue("10MB") DataSize maxBodySize,
+        @DefaultValue("100MB") DataSize maxDecompressedSize,
         @DefaultValue("1MB") DataSize maxLineSize,
+        @DefaultValue("20") int maxJsonDepth,
         @DefaultValue("15s") Duration kafkaAckTimeout,
         @DefaultValue("unknown") String defaultService) {
 }

@@ -1,6 +1,7 @@
 package io.sluice.ingest.http;
 
 import io.sluice.ingest.IngestProperties;
+import io.sluice.ingest.lines.MalformedBodyException;
 import io.sluice.ingest.lines.NdjsonSplitter;
 import io.sluice.ingest.lines.SplitBody;
 import io.sluice.ingest.publish.KafkaUnavailableException;
@@ -35,7 +36,8 @@ public class LogsController {
     public LogsController(RawLogPublisher publisher, IngestProperties properties) {
         this.publisher = publisher;
         this.properties = properties;
-        this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), Clock.systemUTC());
+        this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
+                Clock.systemUTC());
     }
 
     /**
@@ -45,7 +47,8 @@ public class LogsController {
      */
     @PostMapping(path = "/api/v1/logs", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IngestResponse> ingest(HttpServletRequest request) throws IOException {
-        byte[] body = BoundedBody.read(request.getInputStream(), properties.maxBodySize().toBytes());
+        byte[] body = RequestBodies.read(request, properties.maxBodySize().toBytes(),
+                properties.maxDecompressedSize().toBytes());
         if (body.length == 0) {
             return ResponseEntity.badRequest().body(IngestResponse.failure("empty body: send one log per line"));
         }
@@ -69,9 +72,19 @@ public class LogsController {
         return null;
     }
 
-    @ExceptionHandler(BoundedBody.BodyTooLargeException.class)
-    ResponseEntity<IngestResponse> tooLarge(BoundedBody.BodyTooLargeException e) {
+    @ExceptionHandler(RequestBodies.BodyTooLargeException.class)
+    ResponseEntity<IngestResponse> tooLarge(RequestBodies.BodyTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(IngestResponse.failure(e.getMessage()));
+    }
+
+    @ExceptionHandler({RequestBodies.BadBodyException.class, MalformedBodyException.class})
+    ResponseEntity<IngestResponse> badBody(RuntimeException e) {
+        return ResponseEntity.badRequest().body(IngestResponse.failure(e.getMessage()));
+    }
+
+    @ExceptionHandler(RequestBodies.UnsupportedEncodingException.class)
+    ResponseEntity<IngestResponse> unsupportedEncoding(RequestBodies.UnsupportedEncodingException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(IngestResponse.failure(e.getMessage()));
     }
 
     @ExceptionHandler(KafkaUnavailableException.class)

@@ -1,27 +1,29 @@
 package io.sluice.ingest.lines;
 
-import io.sluice.json.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The few fields ingest needs from a JSON line — service, host, event id — read with a streaming
- * parser that skips everything else. A line that is not a JSON object yields no fields: whether it
- * parses is the stream processor's call, which dead-letters it with a reason if not.
+ * parser that skips everything else, within the mapper's nesting limit. A line that is not a JSON
+ * object yields no fields: whether it parses is the stream processor's call, which dead-letters it
+ * with a reason if not. Only a line nested too deep is refused here, at the door.
  */
 record LineFields(String service, String host, String eventId) {
 
     private static final LineFields NONE = new LineFields(null, null, null);
 
-    static LineFields of(byte[] line) {
+    static LineFields of(byte[] line, JsonMapper mapper) {
         if (!startsLikeObject(line)) {
             return NONE;
         }
         String service = null;
         String host = null;
         String eventId = null;
-        try (JsonParser parser = Json.MAPPER.createParser(line)) {
+        try (JsonParser parser = mapper.createParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return NONE;
             }
@@ -36,10 +38,19 @@ record LineFields(String service, String host, String eventId) {
                     default -> parser.skipChildren();
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw new TooDeepException();
         } catch (JacksonException e) {
             return NONE;
         }
         return new LineFields(service, host, eventId);
+    }
+
+    /** The line's JSON is nested deeper than the limit. */
+    static final class TooDeepException extends RuntimeException {
+        TooDeepException() {
+            super(null, null, false, false);
+        }
     }
 
     /** A string value, or the {@code key} member of an object value (ECS nested form); else unchanged. */

@@ -1,28 +1,46 @@
 package io.sluice.ingest.lines;
 
+import io.sluice.model.EventIds;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cuts an NDJSON body (one JSON object or one plain-text line per line) into lines: blank lines are
- * skipped, {@code \r\n} is accepted, a line over the size limit is rejected with a reason, and every
- * other line gets its service, host and event id from {@link LineFields}.
+ * Cuts a body into lines: NDJSON (one JSON object or one plain-text line per line; blank lines
+ * skipped, {@code \r\n} accepted) or a JSON array of objects. A line over the size limit, or JSON
+ * nested deeper than the depth limit, is rejected with its number and reason; every other line gets
+ * its service, host and event id from {@link LineFields}.
  */
 public final class NdjsonSplitter {
 
     private final int maxLineBytes;
+    private final int maxDepth;
+    private final JsonMapper mapper;
     private final Clock clock;
 
-    public NdjsonSplitter(int maxLineBytes, Clock clock) {
+    public NdjsonSplitter(int maxLineBytes, int maxDepth, Clock clock) {
         this.maxLineBytes = maxLineBytes;
+        this.maxDepth = maxDepth;
         this.clock = clock;
+        this.mapper = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                        .build())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
+    /** Splits NDJSON, or a JSON array when the body is one. */
     public SplitBody split(byte[] body, String defaultService, String defaultHost) {
-        List<RawLine> accepted = new ArrayList<>();
-        List<LineRejection> rejected = new ArrayList<>();
+        if (JsonArrayElements.looksLikeArray(body)) {
+            return splitLines(JsonArrayElements.of(body, mapper), defaultService, defaultHost);
+        }
+        List<byte[]> lines = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         int start = 0;
         int lineNumber = 0;
         while (start < body.length) {
@@ -30,21 +48,45 @@ public final class NdjsonSplitter {
             lineNumber++;
             int contentEnd = end > start && body[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(body, start, contentEnd)) {
-                int length = contentEnd - start;
-                if (length > maxLineBytes) {
-                    rejected.add(new LineRejection(lineNumber,
-                            "line is " + length + " bytes, the limit is " + maxLineBytes));
-                } else {
-                    byte[] line = Arrays.copyOfRange(body, start, contentEnd);
-                    LineFields fields = LineFields.of(line);
-                    accepted.add(new RawLine(lineNumber,
-                            firstNonBlank(fields.service(), defaultService),
-                            firstNonBlank(fields.host(), defaultHost),
-                            firstNonBlank(fields.eventId(), io.sluice.model.EventIds.newId(clock.instant())),
-                            line));
-                }
+                lines.add(Arrays.copyOfRange(body, start, contentEnd));
+                numbers.add(lineNumber);
             }
             start = end + 1;
+        }
+        return accept(lines, numbers, defaultService, defaultHost);
+    }
+
+    /** Lines that arrived already cut (array elements, protocol records), numbered from 1. */
+    public SplitBody splitLines(List<byte[]> lines, String defaultService, String defaultHost) {
+        List<Integer> numbers = new ArrayList<>(lines.size());
+        for (int i = 1; i <= lines.size(); i++) {
+            numbers.add(i);
+        }
+        return accept(lines, numbers, defaultService, defaultHost);
+    }
+
+    private SplitBody accept(List<byte[]> lines, List<Integer> numbers, String defaultService, String defaultHost) {
+        List<RawLine> accepted = new ArrayList<>(lines.size());
+        List<LineRejection> rejected = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            int number = numbers.get(i);
+            if (line.length > maxLineBytes) {
+                rejected.add(new LineRejection(number, "line is " + line.length + " bytes, the limit is " + maxLineBytes));
+                continue;
+            }
+            LineFields fields;
+            try {
+                fields = LineFields.of(line, mapper);
+            } catch (LineFields.TooDeepException e) {
+                rejected.add(new LineRejection(number, "JSON nested deeper than " + maxDepth + " levels"));
+                continue;
+            }
+            accepted.add(new RawLine(number,
+                    firstNonBlank(fields.service(), defaultService),
+                    firstNonBlank(fields.host(), defaultHost),
+                    firstNonBlank(fields.eventId(), EventIds.newId(clock.instant())),
+                    line));
         }
         return new SplitBody(accepted, rejected);
     }

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SluiceIntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sluice.ingest.max-body-size=4KB", "sluice.ingest.max-line-size=1KB"})
+        properties = {"sluice.ingest.max-body-size=4KB", "sluice.ingest.max-line-size=1KB",
+                "sluice.ingest.max-decompressed-size=64KB"})
 class LogsEndpointIT {
 
     @DynamicPropertySource
@@ -64,6 +65,51 @@ class LogsEndpointIT {
         assertThat(response.body()).contains("\"accepted\":2");
         assertThat(rawRecordsOf(service, 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .containsExactly("{\"message\":\"a=b&c=d\"}", "level=error msg=oops");
+    }
+
+    private HttpResponse<String> postEncoded(String query, String encoding, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs" + query))
+                .header("Content-Type", "application/x-ndjson").header("Content-Encoding", encoding)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] gzip(byte[] plain) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(plain);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void shouldAcceptAGzipBody() throws Exception {
+        String service = "gzip-" + UUID.randomUUID();
+        HttpResponse<String> response = postEncoded("?service=" + service, "gzip",
+                gzip("[{\"message\":\"zipped one\"},{\"message\":\"zipped two\"}]".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(rawRecordsOf(service, 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactly("{\"message\":\"zipped one\"}", "{\"message\":\"zipped two\"}");
+    }
+
+    @Test
+    void shouldRefuseAGzipBombOnceItInflatesPastTheLimit() throws Exception {
+        byte[] bomb = gzip(new byte[1024 * 1024]);
+        assertThat(bomb.length).as("a megabyte of zeros zips to about a kilobyte").isLessThan(4096);
+
+        HttpResponse<String> response = postEncoded("?service=bomb", "gzip", bomb);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("decompressed body exceeds the limit of 65536 bytes");
+    }
+
+    @Test
+    void shouldRefuseAnEncodingItDoesNotSpeak() throws Exception {
+        HttpResponse<String> response = postEncoded("?service=br", "br", "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("'br' is not supported");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NdjsonSplitterTest {
 
     private final NdjsonSplitter splitter =
-            new NdjsonSplitter(200, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
+            new NdjsonSplitter(200, 5, Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC));
 
     private SplitBody split(String body) {
         return splitter.split(body.getBytes(StandardCharsets.UTF_8), "default-svc", null);
@@ -64,5 +64,32 @@ class NdjsonSplitterTest {
         SplitBody body = split("{\"message\": \"unterminated");
 
         assertThat(body.accepted()).singleElement().satisfies(line -> assertThat(line.service()).isEqualTo("default-svc"));
+    }
+
+    @Test
+    void shouldTakeAJsonArrayElementByElementKeepingTheSendersBytes() {
+        SplitBody body = split(" [ {\"service\":\"a\", \"message\":\"one\"} ,{\"message\":[1,2]}]\n");
+
+        assertThat(body.accepted()).extracting(line -> new String(line.bytes(), StandardCharsets.UTF_8))
+                .containsExactly("{\"service\":\"a\", \"message\":\"one\"}", "{\"message\":[1,2]}");
+        assertThat(body.accepted()).extracting(RawLine::service).containsExactly("a", "default-svc");
+        assertThat(body.accepted()).extracting(RawLine::lineNumber).containsExactly(1, 2);
+    }
+
+    @Test
+    void shouldRefuseABrokenArrayAsAWhole() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> split("[{\"a\":1}, {\"b\":"))
+                .isInstanceOf(MalformedBodyException.class).hasMessageStartingWith("malformed JSON array");
+    }
+
+    @Test
+    void shouldRejectALineNestedDeeperThanTheLimit() {
+        SplitBody body = split("{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":1}}}}}}\n{\"a\":{\"b\":{\"c\":{\"d\":1}}}}");
+
+        assertThat(body.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.lineNumber()).isEqualTo(1);
+            assertThat(rejection.reason()).isEqualTo("JSON nested deeper than 5 levels");
+        });
+        assertThat(body.accepted()).extracting(RawLine::lineNumber).containsExactly(2);
     }
 }
