@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxJsonDepth deepest JSON nesting accepted in a line (that line is rejected)
  * @param kafkaAckTimeout how long a request waits for Kafka's acknowledgement before answering 503
  * @param defaultService service name for lines that name none, when the request names none either
+ * @param elasticsearchVersion the version the Elasticsearch-compatible endpoint reports to shippers
+ *                             that check it (Beats, Logstash, Vector)
  */
 @ConfigurationProperties("sluice.ingest")
 public record IngestProperties(
@@ -22,5 +24,6 @@ public record IngestProperties(
         @DefaultValue("1MB") DataSize maxLineSize,
         @DefaultValue("20") int maxJsonDepth,
         @DefaultValue("15s") Duration kafkaAckTimeout,
-        @DefaultValue("unknown") String defaultService) {
+        @DefaultValue("unknown") String defaultService,
+        @DefaultValue("8.19.0") String elasticsearchVersion) {
 }

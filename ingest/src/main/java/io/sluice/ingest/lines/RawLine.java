@@ -20,4 +20,12 @@ public record RawLine(int lineNumber, String service, String host, String eventI
     public RawLine(int lineNumber, String service, String host, String eventId, byte[] bytes) {
         this(lineNumber, service, host, eventId, bytes, ShippedAttributes.NONE);
     }
+
+    public RawLine withEventId(String id) {
+        return new RawLine(lineNumber, service, host, id, bytes, attributes);
+    }
+
+    public RawLine withAttributes(ShippedAttributes shipped) {
+        return new RawLine(lineNumber, service, host, eventId, bytes, shipped);
+    }
 }
