@@ -83,7 +83,7 @@ class PlatformEndToEndIT {
     void shouldIndexEveryEventOnceInItsDailyIndex() throws Exception {
         Instant today = Instant.now().minus(5, ChronoUnit.MINUTES);
         Instant yesterday = today.minus(1, ChronoUnit.DAYS);
-        List<String> services = List.of("e2e-" + run + "-checkout", "e2e-" + run + "-edge");
+        List<String> services = List.of("e2e-" + run + "-http-checkout", "e2e-" + run + "-http-edge");
         Set<String> givenIds = new HashSet<>();
         for (int batch = 0; batch < 10; batch++) {
             List<String> lines = new ArrayList<>();
@@ -107,7 +107,7 @@ class PlatformEndToEndIT {
             assertThat(response.body()).contains("\"accepted\":100");
         }
 
-        String pattern = "logs-e2e-" + run + "-*";
+        String pattern = "logs-e2e-" + run + "-http-*";
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(elasticsearch.count(pattern)).isEqualTo(1000));
         JsonNode indices = elasticsearch.get("/_cat/indices/" + pattern + "?format=json&h=index,docs.count");
@@ -169,6 +169,32 @@ class PlatformEndToEndIT {
             assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC)).isEqualTo(Topics.RAW.name());
         });
         assertThat(services.values()).allMatch(ChildProcess::isAlive);
+    }
+
+    @Test
+    void shouldIndexRecordsAThirdPartyProducerPublishesDirectly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/kcat")),
+                "kcat is not installed (apt-get install kcat)");
+        String service = "e2e-" + run + "-kcat";
+        String lines = "{\"message\":\"from kcat as json\",\"level\":\"warn\"}\n"
+                + Instant.now().minusSeconds(60) + " ERROR from kcat as plain text\n";
+        Process kcat = new ProcessBuilder("kcat", "-P", "-b", platform.kafkaBootstrap(), "-t", Topics.RAW.name(),
+                "-k", service, "-H", SluiceHeaders.SERVICE + "=" + service, "-H", SluiceHeaders.HOST + "=kcat-host")
+                .redirectErrorStream(true).start();
+        kcat.getOutputStream().write(lines.getBytes(StandardCharsets.UTF_8));
+        kcat.getOutputStream().close();
+        assertThat(kcat.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(kcat.exitValue()).as(new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(elasticsearch.count("logs-" + service + "-*")).isEqualTo(2));
+        JsonNode hits = elasticsearch.get("/logs-" + service + "-*/_search?sort=@timestamp").path("hits").path("hits");
+        List<String> levels = new ArrayList<>();
+        hits.forEach(hit -> {
+            levels.add(hit.path("_source").path("log.level").asString());
+            assertThat(hit.path("_source").path("host.name").asString()).isEqualTo("kcat-host");
+        });
+        assertThat(levels).containsExactlyInAnyOrder("WARN", "ERROR");
     }
 
     private List<String> messagesAbout(String service) {

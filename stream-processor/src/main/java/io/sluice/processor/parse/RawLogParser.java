@@ -5,6 +5,7 @@ import io.sluice.model.LogEvent;
 import io.sluice.model.ShippedAttributes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +18,18 @@ import java.util.Map;
  */
 public final class RawLogParser {
 
+    /** Label set on an event whose timestamp was too far in the future; holds the original value. */
+    public static final String FUTURE_TIMESTAMP_LABEL = "sluice_future_timestamp";
+
     private final int maxLineBytes;
+    private final Duration maxFutureSkew;
     private final JsonLineParser json;
     private final PlainLineParser plain = new PlainLineParser();
     private final Clock clock;
 
-    public RawLogParser(int maxLineBytes, int maxDepth, Clock clock) {
+    public RawLogParser(int maxLineBytes, int maxDepth, Duration maxFutureSkew, Clock clock) {
         this.maxLineBytes = maxLineBytes;
+        this.maxFutureSkew = maxFutureSkew;
         this.json = new JsonLineParser(maxDepth);
         this.clock = clock;
     }
@@ -54,6 +60,10 @@ public final class RawLogParser {
         Map<String, String> labels = new LinkedHashMap<>();
         shipped.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
         labels.putAll(fields.labels());
+        if (timestamp.isAfter(record.receivedAt().plus(maxFutureSkew))) {
+            labels.put(FUTURE_TIMESTAMP_LABEL, timestamp.toString());
+            timestamp = record.receivedAt();
+        }
         return new LogEvent(
                 timestamp,
                 fields.message() != null ? fields.message() : line,

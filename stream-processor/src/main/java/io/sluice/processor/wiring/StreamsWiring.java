@@ -19,7 +19,7 @@ class StreamsWiring {
     @Bean
     KStream<String, byte[]> logTopology(StreamsBuilder builder, ProcessorProperties properties) {
         RawLogParser parser = new RawLogParser((int) properties.maxRecordSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC());
+                properties.maxFutureSkew(), Clock.systemUTC());
         return LogTopology.build(builder, parser);
     }
 

@@ -38,7 +38,7 @@ class LogTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        LogTopology.build(builder, new RawLogParser(4096, 5, Clock.fixed(NOW, ZoneOffset.UTC)));
+        LogTopology.build(builder, new RawLogParser(4096, 5, java.time.Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC)));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "log-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -164,6 +164,18 @@ class LogTopologyTest {
         assertThat(events.get(0).labels()).containsEntry("k8s_pod", "web-1").containsEntry("env", "line");
         assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2026-11-22T08:00:00Z"));
         assertThat(events.get(1).level()).isEqualTo("ERROR");
+    }
+
+    @Test
+    void shouldClampATimestampTooFarInTheFutureAndFlagIt() {
+        send("skewed", "{\"@timestamp\":\"2026-11-22T16:00:00Z\",\"message\":\"clock four hours ahead\"}", "id-f");
+        send("skewed", "{\"@timestamp\":\"2026-11-22T12:04:00Z\",\"message\":\"within the margin\"}", "id-g");
+
+        List<LogEvent> events = enriched.readValuesToList();
+        assertThat(events.get(0).timestamp()).isEqualTo(RECEIVED);
+        assertThat(events.get(0).labels()).containsEntry("sluice_future_timestamp", "2026-11-22T16:00:00Z");
+        assertThat(events.get(1).timestamp()).isEqualTo(Instant.parse("2026-11-22T12:04:00Z"));
+        assertThat(events.get(1).labels()).doesNotContainKey("sluice_future_timestamp");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package io.sluice.ingest.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sluice.json.Json;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.testing.Rsyslog;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Real rsyslog as a shipper, both ways it can reach Sluice: its Elasticsearch output against the
+ * {@code _bulk} endpoint, and its Kafka output straight into {@code logs.raw.v1}. (.ci/run installs
+ * rsyslog, rsyslog-elasticsearch and rsyslog-kafka.)
+ */
+@SluiceIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RsyslogClientsIT {
+
+    /** The JSON line rsyslog sends: ECS names from syslog properties (msg without syslog's leading space). */
+    private static final String ECS_TEMPLATE = """
+            set $.message = ltrim($msg);
+            template(name="sluiceEcs" type="list" option.jsonf="on") {
+              property(outname="@timestamp" name="timereported" dateFormat="rfc3339" format="jsonf")
+              property(outname="host.name" name="hostname" format="jsonf")
+              property(outname="service.name" name="programname" format="jsonf")
+              property(outname="log.level" name="syslogseverity-text" format="jsonf")
+              property(outname="message" name="$.message" format="jsonf")
+            }
+            """;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void needsRsyslog() {
+        assumeTrue(Rsyslog.installed(), "rsyslog is not installed (apt-get install rsyslog rsyslog-elasticsearch rsyslog-kafka)");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> rawRecordsMentioning(String marker, int expected) {
+        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), expected, Duration.ofSeconds(45));
+    }
+
+    @Test
+    void rsyslogElasticsearchOutputShouldShipThroughBulk() {
+        String tag = "rs-es-" + UUID.randomUUID().toString().substring(0, 8);
+        String actions = "module(load=\"omelasticsearch\")\n" + ECS_TEMPLATE
+                + "action(type=\"omelasticsearch\" server=\"127.0.0.1\" serverport=\"" + port + "\" template=\"sluiceEcs\""
+                + " searchIndex=\"rsyslog\" bulkmode=\"on\" action.resumeRetryCount=\"-1\""
+                + " errorFile=\"" + dir.resolve("es-errors.json") + "\")";
+        try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {
+            for (int i = 0; i < 20; i++) {
+                rsyslog.log(tag, i % 5 == 0 ? "user.err" : "user.info", "via omelasticsearch #" + i);
+            }
+
+            List<ConsumerRecord<String, byte[]>> records = rawRecordsMentioning(tag, 20);
+
+            assertThat(records).as(rsyslog.output()).hasSize(20);
+            assertThat(records).allSatisfy(record -> assertThat(record.key()).isEqualTo(tag));
+            JsonNode first = Json.MAPPER.readTree(records.get(0).value());
+            assertThat(first.path("message").asString()).startsWith("via omelasticsearch #");
+            assertThat(records).extracting(record -> Json.MAPPER.readTree(record.value()).path("log.level").asString())
+                    .contains("err", "info");
+        }
+    }
+
+    @Test
+    void rsyslogKafkaOutputShouldPublishRawRecordsDirectly() {
+        String tag = "rs-kafka-" + UUID.randomUUID().toString().substring(0, 8);
+        String actions = "module(load=\"omkafka\")\n" + ECS_TEMPLATE
+                + "action(type=\"omkafka\" topic=\"" + Topics.RAW.name() + "\" template=\"sluiceEcs\""
+                + " broker=[\"" + SluiceRuntimeExtension.platform().kafkaBootstrap() + "\"]"
+                + " confParam=[\"acks=all\", \"enable.idempotence=true\"])";
+        try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {
+            for (int i = 0; i < 10; i++) {
+                rsyslog.log(tag, "local0.warning", "via omkafka #" + i);
+            }
+
+            List<ConsumerRecord<String, byte[]>> records = rawRecordsMentioning(tag, 10);
+
+            assertThat(records).as(rsyslog.output()).hasSize(10);
+            assertThat(Json.MAPPER.readTree(records.get(0).value()).path("service.name").asString()).isEqualTo(tag);
+        }
+    }
+}
