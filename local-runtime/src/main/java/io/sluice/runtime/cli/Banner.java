@@ -11,6 +11,7 @@ final class Banner {
     static String endpoints(EndpointsFile endpoints) {
         StringBuilder text = new StringBuilder();
         text.append(String.format("  ingest         %s%n", endpoints.ingestUrl()));
+        text.append(String.format("  syslog         %s%n", endpoints.syslog()));
         text.append(String.format("  kafka          %s%n", endpoints.kafkaBootstrap()));
         text.append(String.format("  elasticsearch  %s%n", endpoints.elasticsearchUrl()));
         text.append(String.format("  kibana links   %s%n", endpoints.kibanaUrl()));

@@ -21,6 +21,7 @@ import java.util.Optional;
 record EndpointsFile(
         long pid,
         String ingestUrl,
+        String syslog,
         String kafkaBootstrap,
         String elasticsearchUrl,
         String kibanaUrl,
@@ -34,6 +35,7 @@ record EndpointsFile(
         }
         return new EndpointsFile(ProcessHandle.current().pid(),
                 Service.INGEST.url(settings.profile()) + "/api/v1/logs",
+                "localhost:" + Service.syslogPort(settings.profile()) + " (TCP and UDP)",
                 connections.kafkaBootstrap(), connections.elasticsearchUrl(), kibanaUrl, slack, health);
     }
 

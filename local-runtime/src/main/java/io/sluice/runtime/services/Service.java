@@ -35,4 +35,14 @@ public enum Service {
     public String healthUrl(Profile profile) {
         return url(profile) + "/actuator/health";
     }
+
+    /** The syslog port (TCP and UDP) the ingest service listens on. */
+    public static int syslogPort(Profile profile) {
+        return profile.port(5514);
+    }
+
+    /** Properties that differ per service, beyond the connections every service gets. */
+    List<String> arguments(Profile profile) {
+        return this == INGEST ? List.of("--sluice.ingest.syslog.port=" + syslogPort(profile)) : List.of();
+    }
 }

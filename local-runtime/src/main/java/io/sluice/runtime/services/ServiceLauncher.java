@@ -62,6 +62,7 @@ public final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
                 "--spring.elasticsearch.uris=" + connections.elasticsearchUrl(),
                 "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(service.module())));
+        command.addAll(service.arguments(settings.profile()));
         command.addAll(extraArgs);
         return ChildProcess.start(service.module(), command, env, settings.home(),
                 settings.logDir().resolve(service.module() + ".log"), pidFile);

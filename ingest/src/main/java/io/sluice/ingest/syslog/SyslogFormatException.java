@@ -1,0 +1,9 @@
+package io.sluice.ingest.syslog;
+
+/** A frame that is not syslog: counted and logged, the connection goes on. */
+public class SyslogFormatException extends RuntimeException {
+
+    public SyslogFormatException(String message) {
+        super(message);
+    }
+}

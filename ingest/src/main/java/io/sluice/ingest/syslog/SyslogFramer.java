@@ -1,0 +1,72 @@
+package io.sluice.ingest.syslog;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Cuts a syslog TCP stream into frames (RFC 6587): octet counting ({@code "123 <34>1 …"}) when a
+ * frame starts with a digit, otherwise non-transparent framing ended by LF (a CR before it, or a
+ * NUL, is dropped). A frame over the size limit is read past and reported, not kept.
+ */
+public final class SyslogFramer {
+
+    private final InputStream in;
+    private final int maxFrameBytes;
+
+    public SyslogFramer(InputStream in, int maxFrameBytes) {
+        this.in = in;
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** The next frame, or null at the end of the stream. Throws {@link FrameTooLargeException} for an oversized one. */
+    public String next() throws IOException {
+        int first = in.read();
+        while (first == '\n' || first == '\r' || first == 0) {
+            first = in.read();
+        }
+        if (first == -1) {
+            return null;
+        }
+        return Character.isDigit(first) ? counted(first) : delimited(first);
+    }
+
+    private String counted(int first) throws IOException {
+        long length = first - '0';
+        for (int c; (c = in.read()) != ' '; ) {
+            if (c < '0' || c > '9' || length > Integer.MAX_VALUE / 10) {
+                throw new SyslogFormatException("malformed octet count");
+            }
+            length = length * 10 + (c - '0');
+        }
+        if (length > maxFrameBytes) {
+            in.skipNBytes(length);
+            throw new FrameTooLargeException(length, maxFrameBytes);
+        }
+        return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+    }
+
+    private String delimited(int first) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
+        long length = 0;
+        for (int c = first; c != -1 && c != '\n' && c != 0; c = in.read()) {
+            if (++length <= maxFrameBytes) {
+                frame.write(c);
+            }
+        }
+        if (length > maxFrameBytes) {
+            throw new FrameTooLargeException(length, maxFrameBytes);
+        }
+        byte[] bytes = frame.toByteArray();
+        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** A frame longer than the limit; the stream is positioned after it. */
+    public static final class FrameTooLargeException extends RuntimeException {
+        FrameTooLargeException(long length, int limit) {
+            super("syslog frame of " + length + " bytes exceeds the limit of " + limit);
+        }
+    }
+}

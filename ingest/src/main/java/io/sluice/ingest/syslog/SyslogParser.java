@@ -1,0 +1,233 @@
+package io.sluice.ingest.syslog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.time.temporal.ChronoField;
+
+/**
+ * Parses one syslog frame: RFC 5424 ({@code <PRI>1 TIMESTAMP HOST APP PROCID MSGID [SD] MSG}) or the
+ * older RFC 3164 ({@code <PRI>Mmm dd hh:mm:ss HOST TAG[pid]: MSG}). RFC 3164 dates have no year and
+ * no zone: the zone is UTC, and the year is the one that puts the date closest to now — never more
+ * than a day ahead (so a December line read on January 1st keeps last year).
+ */
+public final class SyslogParser {
+
+    /** "Nov 22 10:15:30"; parsed in the leap year 2000 so that Feb 29 reads, then given its real year. */
+    private static final DateTimeFormatter BSD_DATE = new DateTimeFormatterBuilder()
+            .appendPattern("MMM d HH:mm:ss")
+            .parseDefaulting(ChronoField.YEAR, 2000)
+            .toFormatter(Locale.ENGLISH);
+    private static final String NIL = "-";
+
+    private final Clock clock;
+
+    public SyslogParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    public SyslogMessage parse(String frame) {
+        Cursor in = new Cursor(frame);
+        int priority = priority(in);
+        if (in.startsWith("1 ")) {
+            in.skip(2);
+            return rfc5424(priority, in);
+        }
+        return rfc3164(priority, in);
+    }
+
+    private static int priority(Cursor in) {
+        if (!in.startsWith("<")) {
+            throw new SyslogFormatException("a syslog message starts with <PRI>");
+        }
+        int close = in.text.indexOf('>', in.at);
+        if (close < 2 || close > 4) {
+            throw new SyslogFormatException("malformed <PRI>");
+        }
+        int priority;
+        try {
+            priority = Integer.parseInt(in.text.substring(in.at + 1, close));
+        } catch (NumberFormatException e) {
+            throw new SyslogFormatException("malformed <PRI>");
+        }
+        if (priority > 191) {
+            throw new SyslogFormatException("<PRI> above 191");
+        }
+        in.at = close + 1;
+        return priority;
+    }
+
+    private SyslogMessage rfc5424(int priority, Cursor in) {
+        String timestamp = in.word();
+        String host = nil(in.word());
+        String app = nil(in.word());
+        String procId = nil(in.word());
+        String msgId = nil(in.word());
+        Map<String, String> structured = structuredData(in);
+        String message = cleanMessage(in.rest());
+        Instant time = null;
+        if (!NIL.equals(timestamp)) {
+            try {
+                time = OffsetDateTime.parse(timestamp).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new SyslogFormatException("RFC 5424 timestamp is not RFC 3339: " + timestamp);
+            }
+        }
+        return new SyslogMessage(priority / 8, priority % 8, time, host, app, procId, msgId, structured, message);
+    }
+
+    private SyslogMessage rfc3164(int priority, Cursor in) {
+        Instant time = null;
+        if (in.remaining() >= 15) {
+            String date = in.text.substring(in.at, in.at + 15).replace("  ", " ");
+            try {
+                time = withYear(LocalDateTime.parse(date, BSD_DATE));
+                in.skip(16);
+            } catch (DateTimeParseException e) {
+                time = null;
+            }
+        }
+        String host = time == null ? null : in.word();
+        String rest = in.rest();
+        int colon = rest.indexOf(": ");
+        String tag = colon > 0 && colon < 64 && !rest.substring(0, colon).contains(" ") ? rest.substring(0, colon) : null;
+        String message = cleanMessage(tag == null ? rest : rest.substring(colon + 2));
+        String procId = null;
+        if (tag != null && tag.endsWith("]") && tag.contains("[")) {
+            procId = tag.substring(tag.indexOf('[') + 1, tag.length() - 1);
+            tag = tag.substring(0, tag.indexOf('['));
+        }
+        return new SyslogMessage(priority / 8, priority % 8, time, host, tag, procId, null, Map.of(), message);
+    }
+
+    private Instant withYear(LocalDateTime parsed) {
+        Instant now = clock.instant();
+        int year = now.atOffset(ZoneOffset.UTC).getYear();
+        Instant candidate = parsed.withYear(year).toInstant(ZoneOffset.UTC);
+        return candidate.isAfter(now.plusSeconds(86_400)) ? parsed.withYear(year - 1).toInstant(ZoneOffset.UTC) : candidate;
+    }
+
+    private static Map<String, String> structuredData(Cursor in) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (in.startsWith(NIL)) {
+            in.skip(1);
+            in.skipSpace();
+            return data;
+        }
+        while (in.startsWith("[")) {
+            in.skip(1);
+            String id = in.until(' ', ']');
+            while (in.startsWith(" ")) {
+                in.skip(1);
+                String name = in.until('=', ']');
+                in.expect("=\"");
+                data.put("sd." + id + "." + name, in.quoted());
+            }
+            in.expect("]");
+        }
+        in.skipSpace();
+        return data;
+    }
+
+    /**
+     * MSG without a BOM, without the leading spaces senders like rsyslog leave in it, and without
+     * the line end that octet-counted frames may include.
+     */
+    private static String cleanMessage(String message) {
+        int start = message.startsWith("\uFEFF") ? 1 : 0;
+        while (start < message.length() && message.charAt(start) == ' ') {
+            start++;
+        }
+        int end = message.length();
+        while (end > start && (message.charAt(end - 1) == '\n' || message.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return message.substring(start, end);
+    }
+
+    private static String nil(String value) {
+        return NIL.equals(value) ? null : value;
+    }
+
+    /** A position in the frame, with the few moves the grammar needs. */
+    private static final class Cursor {
+        final String text;
+        int at;
+
+        Cursor(String text) {
+            this.text = text;
+        }
+
+        boolean startsWith(String prefix) {
+            return text.startsWith(prefix, at);
+        }
+
+        void skip(int count) {
+            at = Math.min(text.length(), at + count);
+        }
+
+        int remaining() {
+            return text.length() - at;
+        }
+
+        void skipSpace() {
+            if (at < text.length() && text.charAt(at) == ' ') {
+                at++;
+            }
+        }
+
+        String word() {
+            int end = text.indexOf(' ', at);
+            if (end < 0) {
+                throw new SyslogFormatException("truncated RFC 5424 header");
+            }
+            String word = text.substring(at, end);
+            at = end + 1;
+            return word;
+        }
+
+        String until(char stop, char alsoStop) {
+            int end = at;
+            while (end < text.length() && text.charAt(end) != stop && text.charAt(end) != alsoStop) {
+                end++;
+            }
+            String value = text.substring(at, end);
+            at = end;
+            return value;
+        }
+
+        void expect(String literal) {
+            if (!startsWith(literal)) {
+                throw new SyslogFormatException("malformed structured data near position " + at);
+            }
+            at += literal.length();
+        }
+
+        String quoted() {
+            StringBuilder value = new StringBuilder();
+            while (at < text.length() && text.charAt(at) != '"') {
+                char c = text.charAt(at++);
+                if (c == '\\' && at < text.length()) {
+                    c = text.charAt(at++);
+                }
+                value.append(c);
+            }
+            expect("\"");
+            return value.toString();
+        }
+
+        String rest() {
+            String rest = text.substring(at);
+            at = text.length();
+            return rest;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.sluice.ingest.syslog;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.ingest.lines.RawLine;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Syslog over TCP: one thread per connection (bounded), frames batched while more are already
+ * buffered. A batch is published before the next is read, so while Kafka is away the connection
+ * stops being read and the sender's own queue holds the logs (back-pressure, not loss).
+ */
+final class SyslogTcpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SyslogTcpServer.class);
+    private static final int MAX_BATCH = 500;
+
+    private final ServerSocket server;
+    private final SyslogLines lines;
+    private final SyslogPublisher publisher;
+    private final int maxFrameBytes;
+    private final MeterRegistry meters;
+    private final Semaphore connections;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "syslog-tcp");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SyslogTcpServer(InetAddress address, int port, SyslogLines lines, SyslogPublisher publisher, int maxFrameBytes,
+            int maxConnections, MeterRegistry meters) throws IOException {
+        this.server = new ServerSocket(port, 128, address);
+        this.lines = lines;
+        this.publisher = publisher;
+        this.maxFrameBytes = maxFrameBytes;
+        this.connections = new Semaphore(maxConnections);
+        this.meters = meters;
+        workers.submit(this::acceptLoop);
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                if (!connections.tryAcquire()) {
+                    log.warn("refusing syslog connection from {}: too many connections", socket.getRemoteSocketAddress());
+                    socket.close();
+                    continue;
+                }
+                workers.submit(() -> serve(socket));
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    log.warn("syslog accept failed: {}", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            SyslogFramer framer = new SyslogFramer(in, maxFrameBytes);
+            List<RawLine> batch = new ArrayList<>();
+            while (true) {
+                String frame;
+                try {
+                    frame = framer.next();
+                } catch (SyslogFramer.FrameTooLargeException | SyslogFormatException e) {
+                    meters.counter("sluice_syslog_messages", "transport", "tcp", "outcome", "refused").increment();
+                    log.warn("syslog frame from {} refused: {}", socket.getRemoteSocketAddress(), e.getMessage());
+                    if (e instanceof SyslogFormatException) {
+                        return;
+                    }
+                    continue;
+                }
+                if (frame == null) {
+                    break;
+                }
+                lines.of(frame).ifPresent(batch::add);
+                if (batch.size() >= MAX_BATCH || in.available() == 0) {
+                    publisher.publishUntilAcknowledged(batch, "tcp");
+                    batch.clear();
+                }
+            }
+            publisher.publishUntilAcknowledged(batch, "tcp");
+        } catch (IOException e) {
+            log.debug("syslog connection closed: {}", e.getMessage());
+        } finally {
+            connections.release();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package io.sluice.ingest.syslog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sluice.model.ShippedAttributes;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.testing.Rsyslog;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.topics.SluiceHeaders;
+import io.sluice.topics.Topics;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SluiceIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sluice.ingest.syslog.port=0", "sluice.ingest.syslog.bind-address=127.0.0.1"})
+class SyslogListenerIT {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
+    }
+
+    @Autowired
+    SyslogServers servers;
+
+    @TempDir
+    Path dir;
+
+    private static List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
+        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+                record -> service.equals(record.key()), expected, Duration.ofSeconds(45));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"octet-counted", "traditional"})
+    void rsyslogShouldForwardRfc5424OverTcp(String framing) {
+        assumeTrue(Rsyslog.installed(), "rsyslog is not installed");
+        String tag = "rs-tcp-" + UUID.randomUUID().toString().substring(0, 8);
+        String actions = "action(type=\"omfwd\" target=\"127.0.0.1\" port=\"" + servers.port() + "\" protocol=\"tcp\""
+                + " template=\"RSYSLOG_SyslogProtocol23Format\" TCP_Framing=\"" + framing + "\")";
+        try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {
+            for (int i = 0; i < 25; i++) {
+                rsyslog.log(tag, i == 0 ? "local3.err" : "local3.info", "over tcp #" + i);
+            }
+
+            List<ConsumerRecord<String, byte[]>> records = rawRecordsOf(tag, 25);
+
+            assertThat(records).as(rsyslog.output()).hasSize(25);
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("over tcp #0");
+            ShippedAttributes first = SluiceHeaders.attributes(records.get(0).headers());
+            assertThat(first.level()).isEqualTo("ERROR");
+            assertThat(first.timestamp()).isNotNull();
+            assertThat(first.labels()).containsEntry("syslog.facility", "19");
+            assertThat(SluiceHeaders.attributes(records.get(1).headers()).level()).isEqualTo("INFO");
+        }
+    }
+
+    @Test
+    void shouldTakeRfc3164DatagramsOverUdp() throws Exception {
+        String tag = "udp-" + UUID.randomUUID().toString().substring(0, 8);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            for (int i = 0; i < 10; i++) {
+                byte[] datagram = ("<12>Nov 22 10:15:3" + i + " edge-1 " + tag + "[77]: datagram #" + i)
+                        .getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), servers.port()));
+            }
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = rawRecordsOf(tag, 10);
+
+        assertThat(records).hasSize(10);
+        assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.HOST)).isEqualTo("edge-1");
+        assertThat(SluiceHeaders.attributes(records.get(0).headers()).labels()).containsEntry("syslog.procid", "77");
+    }
+
+    @Test
+    void shouldKeepAFrameThatIsNotSyslogAsAFlaggedLine() throws Exception {
+        String marker = "not-syslog-" + UUID.randomUUID();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), servers.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((marker + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(),
+                Topics.RAW.name(), record -> new String(record.value(), StandardCharsets.UTF_8).equals(marker), 1,
+                Duration.ofSeconds(30));
+
+        assertThat(records).singleElement().satisfies(record -> assertThat(
+                SluiceHeaders.attributes(record.headers()).labels()).containsKey(SyslogLines.UNPARSED_LABEL));
+    }
+}
