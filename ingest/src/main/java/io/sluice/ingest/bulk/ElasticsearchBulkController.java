@@ -1,6 +1,7 @@
 package io.sluice.ingest.bulk;
 
 import io.sluice.ingest.IngestProperties;
+import io.sluice.ingest.guard.BoundService;
 import io.sluice.ingest.http.RequestBodies;
 import io.sluice.ingest.lines.MalformedBodyException;
 import io.sluice.ingest.lines.NdjsonSplitter;
@@ -79,7 +80,7 @@ public class ElasticsearchBulkController {
             acceptedSlots.add(results.size());
             results.add(null);
         }
-        publisher.publish(accepted, properties.kafkaAckTimeout());
+        publisher.publish(BoundService.apply(request, accepted), properties.kafkaAckTimeout());
         for (int i = 0; i < accepted.size(); i++) {
             BulkItem item = items.get(acceptedSlots.get(i));
             results.set(acceptedSlots.get(i), created(item, accepted.get(i).eventId()));

@@ -1,6 +1,7 @@
 package io.sluice.ingest.http;
 
 import io.sluice.ingest.IngestProperties;
+import io.sluice.ingest.guard.BoundService;
 import io.sluice.ingest.lines.MalformedBodyException;
 import io.sluice.ingest.lines.NdjsonSplitter;
 import io.sluice.ingest.lines.SplitBody;
@@ -56,7 +57,7 @@ public class LogsController {
                 properties.defaultService());
         SplitBody lines = splitter.split(body, service, request.getHeader("X-Sluice-Host"));
         if (!lines.accepted().isEmpty()) {
-            publisher.publish(lines.accepted(), properties.kafkaAckTimeout());
+            publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
         }
         IngestResponse response = IngestResponse.of(lines.accepted().size(), lines.rejected());
         HttpStatus status = lines.accepted().isEmpty() && !lines.rejected().isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;

@@ -1,6 +1,7 @@
 package io.sluice.ingest.loki;
 
 import io.sluice.ingest.IngestProperties;
+import io.sluice.ingest.guard.BoundService;
 import io.sluice.ingest.http.RequestBodies;
 import io.sluice.ingest.lines.LineRejection;
 import io.sluice.ingest.lines.MalformedBodyException;
@@ -78,7 +79,7 @@ public class LokiPushController {
             accepted.add(split.accepted().get(0).withAttributes(new ShippedAttributes(entry.timestamp(),
                     first(all, LEVEL_LABELS, null, null), first(all, TRACE_LABELS, null, null), null, all)));
         }
-        publisher.publish(accepted, properties.kafkaAckTimeout());
+        publisher.publish(BoundService.apply(request, accepted), properties.kafkaAckTimeout());
         if (!rejected.isEmpty()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
                     .body(rejected.size() + " of " + entries.size() + " entries refused, first: entry "

@@ -3,6 +3,7 @@ package io.sluice.ingest.otlp;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.sluice.ingest.IngestProperties;
+import io.sluice.ingest.guard.BoundService;
 import io.sluice.ingest.http.RequestBodies;
 import io.sluice.ingest.lines.LineRejection;
 import io.sluice.ingest.lines.MalformedBodyException;
@@ -72,7 +73,7 @@ public class OtlpLogsController {
             accepted.add(split.accepted().get(0).withAttributes(new ShippedAttributes(record.timestamp(),
                     record.level(), record.traceId(), record.spanId(), record.labels())));
         }
-        publisher.publish(accepted, properties.kafkaAckTimeout());
+        publisher.publish(BoundService.apply(request, accepted), properties.kafkaAckTimeout());
         String message = rejected.isEmpty() ? "" : rejected.size() + " log records refused, first: record "
                 + rejected.get(0).lineNumber() + ": " + rejected.get(0).reason();
         return isProtobuf ? protobufAnswer(rejected.size(), message) : jsonAnswer(rejected.size(), message);

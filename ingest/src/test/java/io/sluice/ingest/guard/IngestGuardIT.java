@@ -1,0 +1,91 @@
+package io.sluice.ingest.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.model.ShippedAttributes;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.topics.SluiceHeaders;
+import io.sluice.topics.Topics;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SluiceIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sluice.ingest.auth.tokens=guarded-checkout=tok-checkout-123,guarded-payments=tok-payments-456",
+        "sluice.ingest.auth.max-in-flight-requests=1"})
+class IngestGuardIT {
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> post(String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutAValidToken() throws Exception {
+        HttpResponse<String> none = post(null, "hello");
+        HttpResponse<String> wrong = post("Bearer tok-checkout-12", "hello");
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldBindTheTokensServiceToEveryLine() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        HttpResponse<String> response = post("Bearer tok-payments-456",
+                "{\"service.name\":\"guarded-checkout\",\"message\":\"impersonation " + marker + "\"}\nplain " + marker);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(),
+                Topics.RAW.name(), record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), 2,
+                Duration.ofSeconds(30));
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("guarded-payments");
+        ShippedAttributes claimed = SluiceHeaders.attributes(records.get(0).headers());
+        assertThat(claimed.labels()).containsEntry("sluice_claimed_service", "guarded-checkout");
+    }
+
+    @Test
+    void shouldAnswer429WhileTooManyRequestsAreInFlight() throws Exception {
+        try (Socket slow = new Socket("localhost", port)) {
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /api/v1/logs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer tok-checkout-123\r\n"
+                    + "Content-Length: 100\r\n\r\nonly part of the body").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(post("Bearer tok-checkout-123", "second").statusCode()).isEqualTo(429));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(post("Bearer tok-checkout-123", "after the slow one left").statusCode()).isEqualTo(200));
+    }
+}
