@@ -197,6 +197,90 @@ class PlatformEndToEndIT {
         assertThat(levels).containsExactlyInAnyOrder("WARN", "ERROR");
     }
 
+    @Test
+    void shipperKilledMidFileWithRotationsBothWaysShouldDeliverEveryEventOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String service = "e2e-" + run + "-tail";
+        java.nio.file.Path log = dir.resolve("app.log");
+        LogWriter writer = new LogWriter(log);
+        writer.write(400);
+        Process shipper = startShipper(dir, service);
+        writer.write(600);
+        await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.count("logs-" + service + "-*") > 0);
+        shipper.destroyForcibly().waitFor();
+
+        java.nio.file.Files.move(log, dir.resolve("app.log.1"));
+        writer.write(500);
+        shipper = startShipper(dir, service);
+        writer.write(300);
+        await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.count("logs-" + service + "-*") > 1000);
+        shipper.destroyForcibly().waitFor();
+
+        writer.write(100);
+        java.nio.file.Files.copy(log, dir.resolve("app.log.2"));
+        java.nio.file.Files.writeString(log, "");
+        writer.write(400);
+        shipper = startShipper(dir, service);
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(elasticsearch.count("logs-" + service + "-*")).isEqualTo(writer.events()));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> elasticsearch.count("logs-" + service + "-*") == writer.events());
+        } finally {
+            shipper.destroy();
+        }
+        JsonNode traces = elasticsearch.get("/logs-" + service + "-*/_search?q=message:boom&size=1")
+                .path("hits");
+        assertThat(traces.path("total").path("value").asLong()).isEqualTo(writer.stackTraces());
+        assertThat(traces.path("hits").get(0).path("_source").path("message").asString())
+                .contains("java.lang.IllegalStateException: boom", "\n\tat com.example.Shop.pay(Shop.java:42)",
+                        "\nCaused by: java.io.IOException: reset");
+    }
+
+    /** Appends numbered events to a log file; every 25th is a three-line Java stack trace. */
+    private static final class LogWriter {
+        private final java.nio.file.Path file;
+        private int events;
+        private int stackTraces;
+
+        LogWriter(java.nio.file.Path file) {
+            this.file = file;
+        }
+
+        void write(int count) throws java.io.IOException {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                int n = events++;
+                if (n % 25 == 0) {
+                    stackTraces++;
+                    text.append("ERROR event ").append(n).append(" java.lang.IllegalStateException: boom\n")
+                            .append("\tat com.example.Shop.pay(Shop.java:42)\n")
+                            .append("Caused by: java.io.IOException: reset\n");
+                } else {
+                    text.append("INFO event ").append(n).append('\n');
+                }
+            }
+            java.nio.file.Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
+
+        int events() {
+            return events;
+        }
+
+        int stackTraces() {
+            return stackTraces;
+        }
+    }
+
+    private Process startShipper(java.nio.file.Path dir, String service) throws java.io.IOException {
+        return new ProcessBuilder(io.sluice.runtime.Classpaths.javaExecutable(), "-cp",
+                io.sluice.runtime.Classpaths.runtimeClasspath(), "io.sluice.runtime.cli.SluiceCli", "ship",
+                dir.resolve("app.log*").toString(), "--service", service, "--kafka", platform.kafkaBootstrap(),
+                "--state", dir.resolve("checkpoints.json").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("shipper.out").toFile()).start();
+    }
+
     private List<String> messagesAbout(String service) {
         return slack.received().stream().filter(body -> body.contains(service)).toList();
     }

@@ -20,6 +20,7 @@ public final class SluiceCli {
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
+                case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
                 case "help", "-h", "--help" -> help();
                 default -> {
                     System.err.println("sluice: unknown command '" + verb + "'");
@@ -45,6 +46,8 @@ public final class SluiceCli {
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
                                            print matching logs from Elasticsearch
                   dlq [--limit 20]         the newest dead-lettered records with their reasons
+                  ship 'GLOB' --service S [--kafka host:port] [--multiline REGEX]
+                                           tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   build                    compile and package everything (tests skipped)

@@ -1,0 +1,90 @@
+package io.sluice.shipper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Joins continuation lines to the line they continue, per file: by default Java stack traces
+ * ({@code \tat …}, {@code Caused by: …}, {@code ... 12 more}), Python tracebacks ({@code Traceback …},
+ * indented frames, and the closing {@code SomeError: …} line), and any indented line. An event is
+ * complete when a line that is not a continuation arrives, or when the file has been quiet for the
+ * flush timeout (see {@link #flush}).
+ */
+public final class MultilineJoiner {
+
+    /** The default continuation rule. */
+    public static final Pattern DEFAULT_CONTINUATION = Pattern.compile(
+            "^(\\s+\\S.*|Caused by: .*|\\.\\.\\. \\d+ (more|common frames omitted)|Traceback \\(most recent call last\\):)$");
+    private static final Pattern PYTHON_EXCEPTION_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(Error|Exception|Exit|Interrupt|Warning)(: .*)?$");
+    private static final int MAX_EVENT_LINES = 500;
+
+    private final Pattern continuation;
+    private final List<Line> pending = new ArrayList<>();
+    private boolean inPythonTraceback;
+
+    public MultilineJoiner(Pattern continuation) {
+        this.continuation = continuation;
+    }
+
+    /** Adds a line; returns the event it completed, if any. */
+    public List<Event> add(Line line) {
+        List<Event> done = new ArrayList<>(1);
+        boolean continues = !pending.isEmpty() && pending.size() < MAX_EVENT_LINES && isContinuation(line.text());
+        if (!continues) {
+            flushInto(done);
+        }
+        if (line.text().startsWith("Traceback (most recent call last):")) {
+            inPythonTraceback = true;
+        }
+        pending.add(line);
+        return done;
+    }
+
+    private boolean isContinuation(String text) {
+        if (continuation.matcher(text).matches()) {
+            return true;
+        }
+        if (inPythonTraceback && PYTHON_EXCEPTION_LINE.matcher(text).matches()) {
+            inPythonTraceback = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** Completes the pending event (file quiet for the flush timeout, or shutting down). */
+    public List<Event> flush() {
+        List<Event> done = new ArrayList<>(1);
+        flushInto(done);
+        return done;
+    }
+
+    /** Where the first line not yet part of a completed event starts, or -1 when nothing is pending. */
+    public long pendingStart() {
+        return pending.isEmpty() ? -1 : pending.get(0).offset();
+    }
+
+    private void flushInto(List<Event> done) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Line line : pending) {
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(line.text());
+        }
+        done.add(new Event(pending.get(0).offset(), pending.get(pending.size() - 1).nextOffset(), text.toString()));
+        pending.clear();
+        inPythonTraceback = false;
+    }
+
+    /** A complete line of a file: where it starts, where the next one starts, its text without the line end. */
+    public record Line(long offset, long nextOffset, String text) {
+    }
+
+    /** One log event: possibly several lines, from {@code offset} up to {@code endOffset}. */
+    public record Event(long offset, long endOffset, String text) {
+    }
+}
