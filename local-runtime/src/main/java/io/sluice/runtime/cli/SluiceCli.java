@@ -21,6 +21,7 @@ public final class SluiceCli {
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
                 case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
+                case "bench" -> new BenchCommand(CliArgs.parse(rest)).run();
                 case "help", "-h", "--help" -> help();
                 default -> {
                     System.err.println("sluice: unknown command '" + verb + "'");
@@ -33,6 +34,9 @@ public final class SluiceCli {
             status = 2;
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             System.err.println("sluice " + verb + ": " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            System.err.println("sluice " + verb + ": " + e);
             status = 1;
         }
         System.exit(status);
@@ -50,6 +54,7 @@ public final class SluiceCli {
                                            tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
+                  bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
                   build                    compile and package everything (tests skipped)
                   test                     run every test, unit and integration
                 """);
