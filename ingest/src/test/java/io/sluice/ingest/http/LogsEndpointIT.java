@@ -113,6 +113,21 @@ class LogsEndpointIT {
     }
 
     @Test
+    void shouldTakeWhatCurlSendsAsTheReadmeShowsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String service = "curl-" + UUID.randomUUID();
+        java.nio.file.Path body = java.nio.file.Files.writeString(dir.resolve("logs.ndjson"),
+                "{\"message\":\"payment timeout after 30s\",\"log.level\":\"ERROR\"}\nplain from curl\n");
+        Process curl = new ProcessBuilder("curl", "-sS", "-X", "POST",
+                "http://localhost:" + port + "/api/v1/logs?service=" + service, "--data-binary", "@" + body)
+                .redirectErrorStream(true).start();
+        String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(curl.waitFor()).as(answer).isZero();
+        assertThat(answer).isEqualTo("{\"accepted\":2,\"rejected\":0,\"errors\":[]}");
+        assertThat(rawRecordsOf(service, 2)).hasSize(2);
+    }
+
+    @Test
     void shouldRefuseAnEmptyBodyWithAReason() throws Exception {
         HttpResponse<String> response = post("?service=empty", "");
 

@@ -43,6 +43,9 @@ class SyslogListenerIT {
     @Autowired
     SyslogServers servers;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int httpPort;
+
     @TempDir
     Path dir;
 
@@ -91,6 +94,11 @@ class SyslogListenerIT {
         assertThat(records).hasSize(10);
         assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.HOST)).isEqualTo("edge-1");
         assertThat(SluiceHeaders.attributes(records.get(0).headers()).labels()).containsEntry("syslog.procid", "77");
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + httpPort + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("sluice_syslog_udp_kernel_drops ")
+                .containsPattern("sluice_syslog_messages_total\\{outcome=\"accepted\",transport=\"udp\"} [1-9]");
     }
 
     @Test

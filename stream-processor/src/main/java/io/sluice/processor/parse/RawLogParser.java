@@ -3,10 +3,14 @@ package io.sluice.processor.parse;
 import io.sluice.model.EventIds;
 import io.sluice.model.LogEvent;
 import io.sluice.model.ShippedAttributes;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +22,8 @@ import java.util.Map;
  */
 public final class RawLogParser {
 
+    /** Label set on an event whose bytes were not valid UTF-8: the original bytes, base64. */
+    public static final String ORIGINAL_BYTES_LABEL = "sluice_original_base64";
     /** Label set on an event whose timestamp was too far in the future; holds the original value. */
     public static final String FUTURE_TIMESTAMP_LABEL = "sluice_future_timestamp";
 
@@ -42,14 +48,33 @@ public final class RawLogParser {
         if (bytes.length > maxLineBytes) {
             throw new UnparseableLogException("record of " + bytes.length + " bytes exceeds the limit of " + maxLineBytes);
         }
-        // invalid UTF-8 becomes U+FFFD rather than a lost record
-        String line = stripLineEnd(new String(bytes, StandardCharsets.UTF_8));
+        // invalid UTF-8 becomes U+FFFD rather than a lost record; the original bytes are kept beside it
+        String strict = strictUtf8(bytes);
+        boolean validUtf8 = strict != null;
+        String line = stripLineEnd(validUtf8 ? strict : new String(bytes, StandardCharsets.UTF_8));
         if (line.isBlank()) {
             throw new UnparseableLogException("blank record");
         }
         boolean isJson = line.stripLeading().startsWith("{");
         ParsedFields fields = isJson ? json.parse(line) : plain.parse(line);
-        return toEvent(record, line, fields);
+        LogEvent event = toEvent(record, line, fields);
+        if (validUtf8) {
+            return event;
+        }
+        Map<String, String> labels = new LinkedHashMap<>(event.labels());
+        labels.put(ORIGINAL_BYTES_LABEL, Base64.getEncoder().encodeToString(bytes));
+        return new LogEvent(event.timestamp(), event.message(), event.level(), event.service(), event.host(),
+                event.traceId(), event.spanId(), event.eventId(), event.ingested(), event.original(), labels);
+    }
+
+    /** The text of valid UTF-8, or null when the bytes are not. */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** What the line itself says wins; what the shipping protocol said fills the gaps. */

@@ -139,11 +139,13 @@ class LogTopologyTest {
     }
 
     @Test
-    void shouldKeepInvalidUtf8AsReplacementCharacters() {
+    void shouldKeepInvalidUtf8AsReplacementCharactersAndTheOriginalBytes() {
         byte[] invalid = {'b', 'a', 'd', ' ', (byte) 0xC3, (byte) 0x28, ' ', 'e', 'n', 'd'};
         raw.pipeInput(new TestRecord<>("enc", invalid, new RecordHeaders(), RECEIVED));
 
-        assertThat(enriched.readValue().message()).isEqualTo("bad \uFFFD( end");
+        LogEvent event = enriched.readValue();
+        assertThat(event.message()).isEqualTo("bad \uFFFD( end");
+        assertThat(java.util.Base64.getDecoder().decode(event.labels().get("sluice_original_base64"))).isEqualTo(invalid);
     }
 
     @Test
