@@ -4,26 +4,21 @@ import io.sluice.ingest.IngestProperties;
 import io.sluice.ingest.guard.BoundService;
 import io.sluice.ingest.http.RequestBodies;
 import io.sluice.ingest.lines.LineRejection;
-import io.sluice.ingest.lines.MalformedBodyException;
 import io.sluice.ingest.lines.NdjsonSplitter;
-import io.sluice.ingest.lines.RawLine;
+import io.sluice.ingest.lines.ShippedLines;
 import io.sluice.ingest.lines.SplitBody;
-import io.sluice.ingest.publish.KafkaUnavailableException;
 import io.sluice.ingest.publish.RawLogPublisher;
 import io.sluice.json.Json;
 import io.sluice.model.ShippedAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,14 +41,14 @@ public class LokiPushController {
 
     private final RawLogPublisher publisher;
     private final IngestProperties properties;
-    private final NdjsonSplitter splitter;
+    private final ShippedLines shippedLines;
     private final LokiPushDecoder decoder = new LokiPushDecoder(Json.MAPPER);
 
     public LokiPushController(RawLogPublisher publisher, IngestProperties properties) {
         this.publisher = publisher;
         this.properties = properties;
-        this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC());
+        this.shippedLines = new ShippedLines(new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
+                Clock.systemUTC()));
     }
 
     @PostMapping("/loki/api/v1/push")
@@ -63,26 +58,21 @@ public class LokiPushController {
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         List<LokiEntry> entries = contentType.startsWith("application/x-protobuf")
                 ? decoder.snappyProtobuf(body) : decoder.json(body);
-        List<RawLine> accepted = new ArrayList<>(entries.size());
-        List<LineRejection> rejected = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            LokiEntry entry = entries.get(i);
+        List<ShippedLines.Shipped> records = new ArrayList<>(entries.size());
+        for (LokiEntry entry : entries) {
             Map<String, String> all = new HashMap<>(entry.streamLabels());
             all.putAll(entry.metadata());
-            String service = first(all, SERVICE_LABELS, request.getParameter("service"), properties.defaultService());
-            SplitBody split = splitter.splitLines(List.of(entry.line().getBytes(StandardCharsets.UTF_8)), service,
-                    first(all, HOST_LABELS, null, null));
-            if (split.accepted().isEmpty()) {
-                rejected.add(new LineRejection(i + 1, split.rejected().get(0).reason()));
-                continue;
-            }
-            accepted.add(split.accepted().get(0).withAttributes(new ShippedAttributes(entry.timestamp(),
+            records.add(new ShippedLines.Shipped(entry.line(),
+                    first(all, SERVICE_LABELS, request.getParameter("service"), properties.defaultService()),
+                    first(all, HOST_LABELS, null, null), new ShippedAttributes(entry.timestamp(),
                     first(all, LEVEL_LABELS, null, null), first(all, TRACE_LABELS, null, null), null, all)));
         }
-        publisher.publish(BoundService.apply(request, accepted), properties.kafkaAckTimeout());
+        SplitBody lines = shippedLines.collect(records);
+        publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
+        List<LineRejection> rejected = lines.rejected();
         if (!rejected.isEmpty()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                    .body(rejected.size() + " of " + entries.size() + " entries refused, first: entry "
+                    .body(rejected.size() + " of " + records.size() + " entries refused, first: entry "
                             + rejected.get(0).lineNumber() + ": " + rejected.get(0).reason());
         }
         return ResponseEntity.noContent().build();
@@ -96,20 +86,5 @@ public class LokiPushController {
             }
         }
         return fallback != null && !fallback.isBlank() ? fallback : lastResort;
-    }
-
-    @ExceptionHandler(KafkaUnavailableException.class)
-    ResponseEntity<Object> kafkaUnavailable(KafkaUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    @ExceptionHandler({MalformedBodyException.class, RequestBodies.BadBodyException.class})
-    ResponseEntity<Object> malformed(RuntimeException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
-    }
-
-    @ExceptionHandler(RequestBodies.BodyTooLargeException.class)
-    ResponseEntity<Object> tooLarge(RequestBodies.BodyTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 }
