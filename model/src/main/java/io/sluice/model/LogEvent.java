@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * names so Elasticsearch and Kibana understand it without mapping work.
  *
  * <p>{@code eventId} is assigned once, at ingest, and becomes the Elasticsearch {@code _id}: it is
- * what makes every replay idempotent.
+ * what makes every replay idempotent. The {@code error.*} fields are set when the event carries an
+ * exception: its type, message, stack trace, and a fingerprint (type + top frames, line numbers
+ * left out) that stays the same for every occurrence of the same error.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LogEvent(
@@ -27,7 +29,11 @@ public record LogEvent(
         @JsonProperty("event.id") String eventId,
         @JsonProperty("event.ingested") Instant ingested,
         @JsonProperty("event.original") String original,
-        @JsonProperty("labels") Map<String, String> labels) {
+        @JsonProperty("labels") Map<String, String> labels,
+        @JsonProperty("error.type") String errorType,
+        @JsonProperty("error.message") String errorMessage,
+        @JsonProperty("error.stack_trace") String errorStackTrace,
+        @JsonProperty("error.fingerprint") String errorFingerprint) {
 
     public LogEvent {
         Objects.requireNonNull(timestamp, "@timestamp");
@@ -37,6 +43,19 @@ public record LogEvent(
         }
         message = message == null ? "" : message;
         labels = labels == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /** An event without error details. */
+    public LogEvent(Instant timestamp, String message, String level, String service, String host, String traceId,
+            String spanId, String eventId, Instant ingested, String original, Map<String, String> labels) {
+        this(timestamp, message, level, service, host, traceId, spanId, eventId, ingested, original, labels,
+                null, null, null, null);
+    }
+
+    /** The same event with the given labels. */
+    public LogEvent withLabels(Map<String, String> newLabels) {
+        return new LogEvent(timestamp, message, level, service, host, traceId, spanId, eventId, ingested, original,
+                newLabels, errorType, errorMessage, errorStackTrace, errorFingerprint);
     }
 
     @JsonIgnore

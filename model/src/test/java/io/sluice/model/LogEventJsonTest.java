@@ -47,6 +47,20 @@ class LogEventJsonTest {
     }
 
     @Test
+    void shouldSerializeErrorDetailsWithEcsNames() {
+        LogEvent failed = new LogEvent(Instant.EPOCH, "boom", "ERROR", "svc", null, null, null, "id", null, null, null,
+                "java.io.IOException", "reset", "java.io.IOException: reset\n\tat a.B.c(B.java:1)", "0123456789abcdef");
+        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(failed));
+
+        assertThat(json.get("error.type").asString()).isEqualTo("java.io.IOException");
+        assertThat(json.get("error.message").asString()).isEqualTo("reset");
+        assertThat(json.get("error.stack_trace").asString()).startsWith("java.io.IOException: reset");
+        assertThat(json.get("error.fingerprint").asString()).isEqualTo("0123456789abcdef");
+        assertThat(Topics.ENRICHED.valueSerde().deserializer().deserialize("t", Json.MAPPER.writeValueAsBytes(failed)))
+                .isEqualTo(failed);
+    }
+
+    @Test
     void shouldRefuseAnEventWithoutIdOrService() {
         assertThatThrownBy(() -> new LogEvent(Instant.EPOCH, "m", null, "svc", null, null, null, null, null, null, null))
                 .hasMessageContaining("event.id");

@@ -21,8 +21,18 @@ final class JsonLineParser {
     private static final List<String> LEVEL = List.of("log.level", "level", "severity", "lvl", "loglevel");
     private static final List<String> SERVICE = List.of("service.name", "service", "app", "application");
     private static final List<String> HOST = List.of("host.name", "host", "hostname");
-    private static final List<String> TRACE = List.of("trace.id", "trace_id", "traceId", "traceid");
-    private static final List<String> SPAN = List.of("span.id", "span_id", "spanId", "spanid");
+    private static final List<String> TRACE = List.of("trace.id", "trace_id", "traceId", "traceid", "mdc.traceId",
+            "mdc.trace_id", "dd.trace_id", "X-B3-TraceId", "x-b3-traceid");
+    private static final List<String> SPAN = List.of("span.id", "span_id", "spanId", "spanid", "mdc.spanId",
+            "mdc.span_id", "dd.span_id", "X-B3-SpanId", "x-b3-spanid");
+    private static final List<String> STACK_TRACE = List.of("error.stack_trace", "stack_trace", "stacktrace",
+            "exception.stacktrace", "exception", "exc_info");
+    /** W3C trace context: version-traceid-parentid-flags. */
+    private static final java.util.regex.Pattern TRACEPARENT =
+            java.util.regex.Pattern.compile("^[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$");
+    /** B3 single header: traceid-spanid[-sampled[-parentspanid]]. */
+    private static final java.util.regex.Pattern B3 =
+            java.util.regex.Pattern.compile("^([0-9a-f]{16}|[0-9a-f]{32})-([0-9a-f]{16})(-.*)?$");
     private static final List<String> EVENT_ID = List.of("event.id");
 
     private final int maxDepth;
@@ -41,19 +51,47 @@ final class JsonLineParser {
         if (root == null || !root.isObject()) {
             throw new UnparseableLogException("a line starting with '{' must be a JSON object");
         }
-        Map<String, JsonNode> fields = FlatJson.flatten(root, maxDepth);
+        return extract(FlatJson.flatten(root, maxDepth));
+    }
+
+    /** A logfmt line, read with the same field names as JSON. */
+    ParsedFields parseLogfmt(String line) {
+        return extract(Logfmt.parse(line));
+    }
+
+    private ParsedFields extract(Map<String, JsonNode> fields) {
         String timestampText = take(fields, TIMESTAMP);
         java.time.Instant timestamp = timestampText == null ? null : Timestamps.parseText(timestampText).orElse(null);
+        String[] trace = traceContext(fields);
         return new ParsedFields(
                 timestamp,
                 take(fields, MESSAGE),
                 Levels.normalize(take(fields, LEVEL)),
                 take(fields, SERVICE),
                 take(fields, HOST),
-                take(fields, TRACE),
-                take(fields, SPAN),
+                trace[0],
+                trace[1],
                 take(fields, EVENT_ID),
+                take(fields, STACK_TRACE),
                 labels(fields, timestampText != null && timestamp == null ? timestampText : null));
+    }
+
+    /** Trace and span id: from the usual fields and MDC keys, else from a W3C traceparent or a B3 header. */
+    private static String[] traceContext(Map<String, JsonNode> fields) {
+        String traceId = take(fields, TRACE);
+        String spanId = take(fields, SPAN);
+        for (String name : List.of("traceparent", "b3")) {
+            JsonNode header = fields.get(name);
+            if (traceId == null && header != null && header.isValueNode()) {
+                java.util.regex.Matcher matcher = (name.equals("b3") ? B3 : TRACEPARENT).matcher(header.asString().strip());
+                if (matcher.matches()) {
+                    fields.remove(name);
+                    traceId = matcher.group(1);
+                    spanId = spanId != null ? spanId : matcher.group(2);
+                }
+            }
+        }
+        return new String[] {traceId, spanId};
     }
 
     /** Removes and returns the first present scalar among the names, as text. */

@@ -19,12 +19,34 @@ public final class Levels {
     private Levels() {
     }
 
-    /** The normalized level of a word such as {@code warning} or {@code [ERROR]}; null when it is none. */
+    private static final String[] SYSLOG = {LogLevels.FATAL, LogLevels.FATAL, LogLevels.FATAL, LogLevels.ERROR,
+            LogLevels.WARN, LogLevels.INFO, LogLevels.INFO, LogLevels.DEBUG};
+    private static final String[] BUNYAN = {LogLevels.TRACE, LogLevels.DEBUG, LogLevels.INFO, LogLevels.WARN,
+            LogLevels.ERROR, LogLevels.FATAL};
+    private static final Map<String, String> LETTERS = Map.of("T", LogLevels.TRACE, "D", LogLevels.DEBUG,
+            "I", LogLevels.INFO, "W", LogLevels.WARN, "E", LogLevels.ERROR, "F", LogLevels.FATAL);
+
+    /**
+     * The normalized level of a word such as {@code warning}, {@code [ERROR]}, a syslog severity
+     * number (0–7), a bunyan/pino number (10–60) or Go's single letters ({@code I}, {@code W}, …);
+     * null when it is none.
+     */
     public static String normalize(String word) {
         if (word == null) {
             return null;
         }
         String bare = word.strip();
+        if (!bare.isEmpty() && bare.chars().allMatch(Character::isDigit) && bare.length() <= 2) {
+            int number = Integer.parseInt(bare);
+            if (number <= 7) {
+                return SYSLOG[number];
+            }
+            return number % 10 == 0 && number >= 10 && number <= 60 ? BUNYAN[number / 10 - 1] : null;
+        }
+        String letter = LETTERS.get(bare.toUpperCase(Locale.ROOT));
+        if (letter != null) {
+            return letter;
+        }
         if (bare.startsWith("[") && bare.endsWith("]") && bare.length() > 2) {
             bare = bare.substring(1, bare.length() - 1);
         }

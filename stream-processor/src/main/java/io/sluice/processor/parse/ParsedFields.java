@@ -13,5 +13,6 @@ record ParsedFields(
         String traceId,
         String spanId,
         String eventId,
+        String stackTrace,
         Map<String, String> labels) {
 }

@@ -12,10 +12,13 @@ final class PlainLineParser {
 
     ParsedFields parse(String line) {
         return new ParsedFields(Timestamps.findInLine(line).orElse(null), line, findLevel(line),
-                null, null, null, null, null, Map.of());
+                null, null, null, null, null, null, Map.of());
     }
 
-    /** Only upper-case words count: frameworks print levels that way, prose ("an error in") does not. */
+    /**
+     * Only upper-case words of three letters or more count: frameworks print levels that way, prose
+     * ("an error in", "I think") does not.
+     */
     static String findLevel(String line) {
         int start = 0;
         for (int token = 0; token < LEVEL_SEARCH_TOKENS && start < line.length(); token++) {
@@ -24,7 +27,9 @@ final class PlainLineParser {
                 end++;
             }
             String word = line.substring(start, end);
-            String level = word.equals(word.toUpperCase(java.util.Locale.ROOT)) ? Levels.normalize(word) : null;
+            boolean levelLike = word.length() >= 3 && word.equals(word.toUpperCase(java.util.Locale.ROOT))
+                    && !Character.isDigit(word.charAt(0));
+            String level = levelLike ? Levels.normalize(word) : null;
             if (level != null) {
                 return level;
             }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns one raw record into a {@link LogEvent}: JSON when the line starts with '{', plain text
@@ -56,15 +57,14 @@ public final class RawLogParser {
             throw new UnparseableLogException("blank record");
         }
         boolean isJson = line.stripLeading().startsWith("{");
-        ParsedFields fields = isJson ? json.parse(line) : plain.parse(line);
+        ParsedFields fields = isJson ? json.parse(line) : Logfmt.looksLike(line) ? json.parseLogfmt(line) : plain.parse(line);
         LogEvent event = toEvent(record, line, fields);
         if (validUtf8) {
             return event;
         }
         Map<String, String> labels = new LinkedHashMap<>(event.labels());
         labels.put(ORIGINAL_BYTES_LABEL, Base64.getEncoder().encodeToString(bytes));
-        return new LogEvent(event.timestamp(), event.message(), event.level(), event.service(), event.host(),
-                event.traceId(), event.spanId(), event.eventId(), event.ingested(), event.original(), labels);
+        return event.withLabels(labels);
     }
 
     /** The text of valid UTF-8, or null when the bytes are not. */
@@ -89,9 +89,11 @@ public final class RawLogParser {
             labels.put(FUTURE_TIMESTAMP_LABEL, timestamp.toString());
             timestamp = record.receivedAt();
         }
+        String message = fields.message() != null ? fields.message() : line;
+        Optional<ErrorDetails.Found> error = ErrorDetails.of(message, fields.stackTrace());
         return new LogEvent(
                 timestamp,
-                fields.message() != null ? fields.message() : line,
+                message,
                 fields.level() != null ? fields.level() : Levels.normalize(shipped.level()),
                 firstNonBlank(fields.service(), record.serviceHeader(), record.key(), "unknown"),
                 firstNonBlank(fields.host(), record.hostHeader()),
@@ -100,7 +102,11 @@ public final class RawLogParser {
                 firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
                 clock.instant(),
                 line,
-                labels);
+                labels,
+                error.map(ErrorDetails.Found::type).orElse(null),
+                error.map(ErrorDetails.Found::message).orElse(null),
+                error.map(ErrorDetails.Found::stackTrace).orElse(null),
+                error.map(ErrorDetails.Found::fingerprint).orElse(null));
     }
 
     private static String stripLineEnd(String line) {

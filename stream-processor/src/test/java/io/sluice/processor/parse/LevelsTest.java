@@ -15,7 +15,14 @@ class LevelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"hello", "200", "''"})
+    @CsvSource({"3,ERROR", "4,WARN", "6,INFO", "7,DEBUG", "0,FATAL", "30,INFO", "40,WARN", "50,ERROR", "60,FATAL",
+            "10,TRACE", "I,INFO", "W,WARN", "E,ERROR", "D,DEBUG"})
+    void shouldNormalizeSyslogAndBunyanNumbersAndGoLetters(String word, String level) {
+        assertThat(Levels.normalize(word)).isEqualTo(level);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hello", "200", "''", "35", "99"})
     void shouldNotInventALevel(String word) {
         assertThat(Levels.normalize(word)).isNull();
     }
@@ -24,7 +31,8 @@ class LevelsTest {
     @CsvSource(delimiter = '|', value = {
         "2026-11-22 10:15:30 ERROR something broke | ERROR",
         "[WARN] disk almost full                   | WARN",
-        "user said error in the chat               | ''"})
+        "user said error in the chat               | ''",
+        "I think E is a letter                     | ''"})
     void shouldFindTheLevelAmongTheFirstTokens(String line, String level) {
         assertThat(PlainLineParser.findLevel(line)).isEqualTo(level.isEmpty() ? null : level);
     }

