@@ -2,6 +2,7 @@ package io.sluice.processor.wiring;
 
 import io.sluice.model.LogEvent;
 import io.sluice.processor.parse.RawLogParser;
+import io.sluice.processor.redact.Redactor;
 import io.sluice.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * {@code logs.raw.v1} → parse → {@code logs.enriched.v1} (keyed by service), or {@code logs.dlq.v1}
+ * {@code logs.raw.v1} → parse → redact → {@code logs.enriched.v1} (keyed by service), or {@code logs.dlq.v1}
  * with the reason in headers. Stateless; exactly once comes from the {@code exactly_once_v2} config.
  */
 public final class LogTopology {
@@ -20,22 +21,23 @@ public final class LogTopology {
     private LogTopology() {
     }
 
-    public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser) {
+    public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor) {
         KStream<String, byte[]> raw = builder.stream(Topics.RAW.name(),
                 Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName("raw-logs"));
         raw.processValues(() -> new ParseProcessor(parser), Named.as("parse"))
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof ParseOutcome.Parsed,
-                        Branched.withConsumer(LogTopology::toEnriched, "parsed"))
+                        Branched.withConsumer(parsed -> toEnriched(parsed, redactor), "parsed"))
                 .defaultBranch(Branched.withConsumer(LogTopology::toDeadLetters, "rejected"));
         return raw;
     }
 
-    private static void toEnriched(KStream<String, ParseOutcome> parsed) {
+    private static void toEnriched(KStream<String, ParseOutcome> parsed, Redactor redactor) {
         parsed.map((key, outcome) -> {
                     LogEvent event = ((ParseOutcome.Parsed) outcome).event();
                     return KeyValue.pair(event.service(), event);
                 }, Named.as("key-by-service"))
+                .mapValues(redactor::redact, Named.as("redact"))
                 .to(Topics.ENRICHED.name(), Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                         .withName("enriched-logs"));
     }

@@ -2,6 +2,7 @@ package io.sluice.processor.wiring;
 
 import io.sluice.processor.ProcessorProperties;
 import io.sluice.processor.parse.RawLogParser;
+import io.sluice.processor.redact.Redactor;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -20,7 +21,7 @@ class StreamsWiring {
     KStream<String, byte[]> logTopology(StreamsBuilder builder, ProcessorProperties properties) {
         RawLogParser parser = new RawLogParser((int) properties.maxRecordSize().toBytes(), properties.maxJsonDepth(),
                 properties.maxFutureSkew(), Clock.systemUTC());
-        return LogTopology.build(builder, parser);
+        return LogTopology.build(builder, parser, new Redactor(properties.redaction()));
     }
 
     /** A failure that escapes a record (a broker outage, say) replaces the thread instead of stopping the app. */

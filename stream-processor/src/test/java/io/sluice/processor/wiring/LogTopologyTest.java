@@ -38,7 +38,8 @@ class LogTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        LogTopology.build(builder, new RawLogParser(4096, 5, java.time.Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC)));
+        LogTopology.build(builder, new RawLogParser(4096, 5, java.time.Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC)),
+                new io.sluice.processor.redact.Redactor(java.util.EnumSet.allOf(io.sluice.processor.redact.RedactionRule.class)));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "log-topology-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -214,6 +215,16 @@ class LogTopologyTest {
         assertThat(event.errorStackTrace()).contains("at com.shop.Cart.reserve");
         assertThat(event.errorFingerprint()).hasSize(16);
         assertThat(event.labels()).doesNotContainKey("stack_trace");
+    }
+
+    @Test
+    void shouldRedactPersonalDataBeforeItIsStored() {
+        send("shop", "{\"message\":\"order by jane.doe@example.com paid with 4111 1111 1111 1111\",\"ref\":\"1234567812345678\"}", "id-p");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.message()).isEqualTo("order by <email> paid with <card>");
+        assertThat(event.original()).doesNotContain("jane.doe", "4111");
+        assertThat(event.labels()).containsEntry("ref", "1234567812345678").containsEntry("sluice_redacted", "card,email");
     }
 
     @Test
