@@ -3,10 +3,10 @@ package io.sluice.ingest.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.json.Json;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.testing.Rsyslog;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +26,7 @@ import tools.jackson.databind.JsonNode;
  * {@code _bulk} endpoint, and its Kafka output straight into {@code logs.raw.v1}. (.ci/run installs
  * rsyslog, rsyslog-elasticsearch and rsyslog-kafka.)
  */
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IngestIntegrationTest
 class RsyslogClientsIT {
 
     /** The JSON line rsyslog sends: ECS names from syslog properties (msg without syslog's leading space). */
@@ -45,10 +41,6 @@ class RsyslogClientsIT {
             }
             """;
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @LocalServerPort
     int port;

@@ -3,9 +3,9 @@ package io.sluice.ingest.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.model.ShippedAttributes;
 import io.sluice.runtime.kafka.TopicRecords;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
@@ -21,21 +21,13 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@IngestIntegrationTest(properties = {
         "sluice.ingest.auth.tokens=guarded-checkout=tok-checkout-123,guarded-payments=tok-payments-456",
         "sluice.ingest.auth.max-in-flight-requests=1"})
 class IngestGuardIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @LocalServerPort
     int port;

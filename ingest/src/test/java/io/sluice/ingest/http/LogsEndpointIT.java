@@ -1,37 +1,25 @@
 package io.sluice.ingest.http;
 
+import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.runtime.testing.SluiceIntegrationTest;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
-import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.topics.SluiceHeaders;
-import io.sluice.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sluice.ingest.max-body-size=4KB", "sluice.ingest.max-line-size=1KB",
+@IngestIntegrationTest(properties = {"sluice.ingest.max-body-size=4KB", "sluice.ingest.max-line-size=1KB",
                 "sluice.ingest.max-decompressed-size=64KB"})
 class LogsEndpointIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @LocalServerPort
     int port;
@@ -49,10 +37,6 @@ class LogsEndpointIT {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
-                record -> service.equals(record.key()), expected, Duration.ofSeconds(30));
-    }
 
     @Test
     void shouldKeepTheBodyOfAPostSentAsAForm() throws Exception {

@@ -1,39 +1,28 @@
 package io.sluice.ingest.loki;
 
+import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.model.ShippedAttributes;
-import io.sluice.runtime.kafka.TopicRecords;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.topics.SluiceHeaders;
-import io.sluice.topics.Topics;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IngestIntegrationTest
 class LokiPushEndpointIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @LocalServerPort
     int port;
@@ -44,10 +33,6 @@ class LokiPushEndpointIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
-                record -> service.equals(record.key()), expected, Duration.ofSeconds(30));
-    }
 
     @Test
     void shouldAcceptARecordedJsonPushKeepingLokisTimestampAndLabels() throws Exception {

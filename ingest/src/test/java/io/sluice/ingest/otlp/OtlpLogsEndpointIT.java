@@ -1,37 +1,26 @@
 package io.sluice.ingest.otlp;
 
+import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.model.ShippedAttributes;
-import io.sluice.runtime.kafka.TopicRecords;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.topics.SluiceHeaders;
-import io.sluice.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IngestIntegrationTest
 class OtlpLogsEndpointIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @LocalServerPort
     int port;
@@ -42,10 +31,6 @@ class OtlpLogsEndpointIT {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
-                record -> service.equals(record.key()), expected, Duration.ofSeconds(30));
-    }
 
     @Test
     void shouldAcceptARecordedOtlpJsonExport() throws Exception {

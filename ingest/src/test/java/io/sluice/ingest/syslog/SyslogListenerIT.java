@@ -1,12 +1,13 @@
 package io.sluice.ingest.syslog;
 
+import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.model.ShippedAttributes;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.testing.Rsyslog;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
@@ -26,19 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SluiceIntegrationTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"sluice.ingest.syslog.port=0", "sluice.ingest.syslog.bind-address=127.0.0.1"})
+@IngestIntegrationTest(properties = {"sluice.ingest.syslog.port=0", "sluice.ingest.syslog.bind-address=127.0.0.1"})
 class SyslogListenerIT {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> SluiceRuntimeExtension.platform().kafkaBootstrap());
-    }
 
     @Autowired
     SyslogServers servers;
@@ -49,10 +41,6 @@ class SyslogListenerIT {
     @TempDir
     Path dir;
 
-    private static List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
-                record -> service.equals(record.key()), expected, Duration.ofSeconds(45));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"octet-counted", "traditional"})
