@@ -52,7 +52,6 @@ final class ShipCommand {
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
         FileShipper shipper = new FileShipper(settings, producer);
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shipper.close();
             Awaiting.forever(stopped);
@@ -68,7 +67,7 @@ final class ShipCommand {
             producer.close();
             stopped.countDown();
         }
-        return main.isInterrupted() ? 130 : 0;
+        return 0;
     }
 
     private Pattern continuation() {
