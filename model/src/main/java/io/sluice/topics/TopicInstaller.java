@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,7 @@ public final class TopicInstaller {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), partitionsOf(topic), (short) 1))
+                    .map(topic -> new NewTopic(topic.name(), partitionsOf(topic), (short) 1).configs(configOf(topic)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -45,6 +46,10 @@ public final class TopicInstaller {
     }
 
     private int partitionsOf(Topic<?, ?> topic) {
-        return topic == Topics.ALERTS || topic == Topics.DLQ ? 1 : partitions;
+        return topic == Topics.ALERTS || topic == Topics.DLQ || topic == Topics.CATALOG ? 1 : partitions;
+    }
+
+    private static Map<String, String> configOf(Topic<?, ?> topic) {
+        return topic == Topics.CATALOG ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.topics;
 
 import io.sluice.json.JsonSerde;
 import io.sluice.model.Alert;
+import io.sluice.model.CatalogEntry;
 import io.sluice.model.LogEvent;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,7 +27,11 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("alerts.v1", Serdes.String(), new JsonSerde<>(Alert.class));
 
-    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, DLQ, ALERTS);
+    /** The service catalog: owner, team, Slack channel and tier per service name. Compacted: the latest entry wins. */
+    public static final Topic<String, CatalogEntry> CATALOG =
+            new Topic<>("services.catalog.v1", Serdes.String(), new JsonSerde<>(CatalogEntry.class));
+
+    public static final List<Topic<?, ?>> ALL = List.of(RAW, ENRICHED, DLQ, ALERTS, CATALOG);
 
     private Topics() {
     }

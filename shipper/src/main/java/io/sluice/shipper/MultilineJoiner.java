@@ -1,5 +1,6 @@
 package io.sluice.shipper;
 
+import io.sluice.multiline.ContinuationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,42 +15,28 @@ import java.util.regex.Pattern;
 public final class MultilineJoiner {
 
     /** The default continuation rule. */
-    public static final Pattern DEFAULT_CONTINUATION = Pattern.compile(
-            "^(\\s+\\S.*|Caused by: .*|\\.\\.\\. \\d+ (more|common frames omitted)|Traceback \\(most recent call last\\):)$");
-    private static final Pattern PYTHON_EXCEPTION_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(Error|Exception|Exit|Interrupt|Warning)(: .*)?$");
+    public static final Pattern DEFAULT_CONTINUATION = ContinuationRule.DEFAULT_CONTINUATION;
     private static final int MAX_EVENT_LINES = 500;
 
-    private final Pattern continuation;
+    private final ContinuationRule continuation;
     private final List<Line> pending = new ArrayList<>();
     private boolean inPythonTraceback;
 
     public MultilineJoiner(Pattern continuation) {
-        this.continuation = continuation;
+        this.continuation = new ContinuationRule(continuation);
     }
 
     /** Adds a line; returns the event it completed, if any. */
     public List<Event> add(Line line) {
         List<Event> done = new ArrayList<>(1);
-        boolean continues = !pending.isEmpty() && pending.size() < MAX_EVENT_LINES && isContinuation(line.text());
+        boolean continues = !pending.isEmpty() && pending.size() < MAX_EVENT_LINES
+                && continuation.continues(line.text(), inPythonTraceback);
         if (!continues) {
             flushInto(done);
         }
-        if (line.text().startsWith("Traceback (most recent call last):")) {
-            inPythonTraceback = true;
-        }
+        inPythonTraceback = ContinuationRule.inTracebackAfter(line.text(), continues && inPythonTraceback);
         pending.add(line);
         return done;
-    }
-
-    private boolean isContinuation(String text) {
-        if (continuation.matcher(text).matches()) {
-            return true;
-        }
-        if (inPythonTraceback && PYTHON_EXCEPTION_LINE.matcher(text).matches()) {
-            inPythonTraceback = false;
-            return true;
-        }
-        return false;
     }
 
     /** Completes the pending event (file quiet for the flush timeout, or shutting down). */

@@ -91,7 +91,7 @@ class FileShipperTest {
         append(log, "\tat a.B.d(B.java:2)", "INFO next");
         shipper.pollOnce(false);
 
-        assertThat(shippedById().values()).containsExactlyInAnyOrder("ERROR failed",
-                "java.lang.RuntimeException: x\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)");
+        assertThat(shippedById().values()).containsExactlyInAnyOrder(
+                "ERROR failed\njava.lang.RuntimeException: x\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)");
     }
 }

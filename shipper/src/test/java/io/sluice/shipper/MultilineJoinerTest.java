@@ -30,8 +30,7 @@ class MultilineJoinerTest {
                 "\tat com.example.Net.read(Net.java:5)",
                 "\t... 12 more",
                 "2026-11-22 10:00:01 INFO next")).containsExactly(
-                "2026-11-22 10:00:00 ERROR payment failed",
-                "java.lang.IllegalStateException: boom\n\tat com.example.Pay.run(Pay.java:10)\nCaused by: java.io.IOException: reset"
+                "2026-11-22 10:00:00 ERROR payment failed\njava.lang.IllegalStateException: boom\n\tat com.example.Pay.run(Pay.java:10)\nCaused by: java.io.IOException: reset"
                         + "\n\tat com.example.Net.read(Net.java:5)\n\t... 12 more",
                 "2026-11-22 10:00:01 INFO next");
     }

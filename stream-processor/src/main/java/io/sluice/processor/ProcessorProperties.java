@@ -1,24 +1,55 @@
 package io.sluice.processor;
 
+import io.sluice.processor.parse.SourceSettings;
 import io.sluice.processor.redact.RedactionRule;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the parser: a record over {@code maxRecordSize} or JSON nested deeper than
- * {@code maxJsonDepth} goes to the DLQ with its reason, before any regex runs. A timestamp more
- * than {@code maxFutureSkew} after the record reached Kafka is clamped to that moment and flagged:
- * one wrong clock must not move event time (and so alert windows) hours ahead for everyone.
- * {@code redaction} lists the personal-data rules applied to every event (all by default; an empty
- * list switches redaction off).
+ * The processor's settings. Limits: a record over {@code maxRecordSize} or JSON nested deeper than
+ * {@code maxJsonDepth} goes to the DLQ with its reason, before any regex runs; a grok match running
+ * longer than {@code maxGrokTime} is interrupted (the record goes to the DLQ). A timestamp more than
+ * {@code maxFutureSkew} after the record reached Kafka is clamped to that moment and flagged: one wrong
+ * clock must not move event time (and so alert windows) hours ahead for everyone. {@code redaction}
+ * lists the personal-data rules applied to every event (all by default; an empty list switches
+ * redaction off). {@code timezone} is the zone of timestamps without one, {@code multiline} and
+ * {@code multilineFlushTimeout} govern joining continuation lines, and {@code services} overrides the
+ * format, time zone and joining per service.
  */
 @ConfigurationProperties("sluice.processor")
 public record ProcessorProperties(
         @DefaultValue("1MB") DataSize maxRecordSize,
         @DefaultValue("20") int maxJsonDepth,
         @DefaultValue("5m") Duration maxFutureSkew,
-        @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) Set<RedactionRule> redaction) {
+        @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) Set<RedactionRule> redaction,
+        @DefaultValue("UTC") ZoneId timezone,
+        @DefaultValue("true") boolean multiline,
+        @DefaultValue("1s") Duration multilineFlushTimeout,
+        @DefaultValue("100ms") Duration maxGrokTime,
+        Map<String, ServiceProperties> services) {
+
+    public ProcessorProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
+
+    /** One service's overrides; what is left out comes from the processor-wide settings. */
+    public record ServiceProperties(@DefaultValue("auto") String format, List<String> grok, ZoneId timezone, Boolean multiline) {
+    }
+
+    public SourceSettings defaults() {
+        return new SourceSettings(SourceSettings.AUTO, List.of(), timezone, multiline);
+    }
+
+    public Map<String, SourceSettings> serviceSettings() {
+        Map<String, SourceSettings> settings = new java.util.LinkedHashMap<>();
+        services.forEach((service, overrides) -> settings.put(service, new SourceSettings(overrides.format(), overrides.grok(),
+                overrides.timezone(), overrides.multiline() != null ? overrides.multiline() : multiline)));
+        return settings;
+    }
 }

@@ -1,5 +1,6 @@
 package io.sluice.ingest.syslog;
 
+import io.sluice.syslog.SyslogFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,13 @@
 package io.sluice.ingest.syslog;
 
+import io.sluice.syslog.SyslogParser;
+import io.sluice.syslog.SyslogMessage;
+import io.sluice.syslog.SyslogFormatException;
 import io.sluice.ingest.lines.NdjsonSplitter;
 import io.sluice.ingest.lines.RawLine;
 import io.sluice.ingest.lines.SplitBody;
 import io.sluice.model.ShippedAttributes;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,15 +42,7 @@ public final class SyslogLines {
                     .map(line -> line.withAttributes(new ShippedAttributes(null, null, null, null,
                             Map.of(UNPARSED_LABEL, e.getMessage()))));
         }
-        Map<String, String> labels = new LinkedHashMap<>(message.structuredData());
-        labels.put("syslog.facility", Integer.toString(message.facility()));
-        labels.put("syslog.severity", Integer.toString(message.severity()));
-        if (message.procId() != null) {
-            labels.put("syslog.procid", message.procId());
-        }
-        if (message.msgId() != null) {
-            labels.put("syslog.msgid", message.msgId());
-        }
+        Map<String, String> labels = message.labels();
         String service = message.appName() != null ? message.appName() : defaultService;
         return split(message.message(), service, message.hostname())
                 .map(line -> line.withAttributes(new ShippedAttributes(message.timestamp(), message.level(), null, null, labels)));

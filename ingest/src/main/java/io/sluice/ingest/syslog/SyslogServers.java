@@ -1,5 +1,6 @@
 package io.sluice.ingest.syslog;
 
+import io.sluice.syslog.SyslogParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.IngestProperties;
 import io.sluice.ingest.lines.NdjsonSplitter;

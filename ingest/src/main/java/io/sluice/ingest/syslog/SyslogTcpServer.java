@@ -1,5 +1,6 @@
 package io.sluice.ingest.syslog;
 
+import io.sluice.syslog.SyslogFormatException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.lines.RawLine;
 import java.io.BufferedInputStream;

@@ -41,7 +41,7 @@ final class JsonLineParser {
         this.maxDepth = maxDepth;
     }
 
-    ParsedFields parse(String line) {
+    ParsedFields parse(String line, TimeContext time) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(line);
@@ -51,17 +51,17 @@ final class JsonLineParser {
         if (root == null || !root.isObject()) {
             throw new UnparseableLogException("a line starting with '{' must be a JSON object");
         }
-        return extract(FlatJson.flatten(root, maxDepth));
+        return extract(FlatJson.flatten(root, maxDepth), time, "json");
     }
 
     /** A logfmt line, read with the same field names as JSON. */
-    ParsedFields parseLogfmt(String line) {
-        return extract(Logfmt.parse(line));
+    ParsedFields parseLogfmt(String line, TimeContext time) {
+        return extract(Logfmt.parse(line), time, "logfmt");
     }
 
-    private ParsedFields extract(Map<String, JsonNode> fields) {
+    private ParsedFields extract(Map<String, JsonNode> fields, TimeContext time, String format) {
         String timestampText = take(fields, TIMESTAMP);
-        java.time.Instant timestamp = timestampText == null ? null : Timestamps.parseText(timestampText).orElse(null);
+        java.time.Instant timestamp = timestampText == null ? null : Timestamps.parseText(timestampText, time).orElse(null);
         String[] trace = traceContext(fields);
         return new ParsedFields(
                 timestamp,
@@ -73,7 +73,7 @@ final class JsonLineParser {
                 trace[1],
                 take(fields, EVENT_ID),
                 take(fields, STACK_TRACE),
-                labels(fields, timestampText != null && timestamp == null ? timestampText : null));
+                labels(fields, timestampText != null && timestamp == null ? timestampText : null, format));
     }
 
     /** Trace and span id: from the usual fields and MDC keys, else from a W3C traceparent or a B3 header. */
@@ -107,8 +107,9 @@ final class JsonLineParser {
     }
 
     /** The remaining fields as labels; an unreadable timestamp is kept as a label, the event takes ingest time. */
-    private static Map<String, String> labels(Map<String, JsonNode> rest, String unparsedTimestamp) {
+    private static Map<String, String> labels(Map<String, JsonNode> rest, String unparsedTimestamp, String format) {
         Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("log_format", format);
         if (unparsedTimestamp != null) {
             labels.put("sluice_unparsed_timestamp", unparsedTimestamp);
         }

@@ -14,7 +14,10 @@ public final class Levels {
             Map.entry("WARN", LogLevels.WARN), Map.entry("WARNING", LogLevels.WARN),
             Map.entry("ERROR", LogLevels.ERROR), Map.entry("ERR", LogLevels.ERROR), Map.entry("SEVERE", LogLevels.ERROR),
             Map.entry("FATAL", LogLevels.FATAL), Map.entry("CRITICAL", LogLevels.FATAL), Map.entry("CRIT", LogLevels.FATAL),
-            Map.entry("ALERT", LogLevels.FATAL), Map.entry("EMERG", LogLevels.FATAL), Map.entry("PANIC", LogLevels.FATAL));
+            Map.entry("ALERT", LogLevels.FATAL), Map.entry("EMERG", LogLevels.FATAL), Map.entry("PANIC", LogLevels.FATAL),
+            // zap's development panic; logrus's four-letter terminal forms
+            Map.entry("DPANIC", LogLevels.FATAL), Map.entry("TRAC", LogLevels.TRACE), Map.entry("DEBU", LogLevels.DEBUG),
+            Map.entry("ERRO", LogLevels.ERROR), Map.entry("FATA", LogLevels.FATAL), Map.entry("PANI", LogLevels.FATAL));
 
     private Levels() {
     }

@@ -18,13 +18,19 @@ final class Logfmt {
     private Logfmt() {
     }
 
+    /** Possessive throughout: linear on any input. */
+    private static final Pattern ONLY_PAIRS =
+            Pattern.compile("^(?:\\s*+[\\w.@/-]++=(?:\"(?:[^\"\\\\]|\\\\.)*+\"|\\S*+))++\\s*+$");
+
     static boolean looksLike(String line) {
         if (!STARTS_WITH_PAIR.matcher(line).lookingAt()) {
             return false;
         }
         Map<String, JsonNode> pairs = parse(line);
-        return pairs.size() >= 2 && (pairs.containsKey("msg") || pairs.containsKey("message")
-                || pairs.containsKey("level") || pairs.containsKey("lvl"));
+        boolean named = pairs.containsKey("msg") || pairs.containsKey("message") || pairs.containsKey("level")
+                || pairs.containsKey("lvl");
+        // plain key=value lines (Heroku's router, many appliances) count when nothing but pairs is on them
+        return pairs.size() >= 2 && named || pairs.size() >= 3 && ONLY_PAIRS.matcher(line).matches();
     }
 
     static Map<String, JsonNode> parse(String line) {

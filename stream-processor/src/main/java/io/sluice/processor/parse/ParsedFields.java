@@ -15,4 +15,12 @@ record ParsedFields(
         String eventId,
         String stackTrace,
         Map<String, String> labels) {
+
+    ParsedFields withMessage(String newMessage) {
+        return new ParsedFields(timestamp, newMessage, level, service, host, traceId, spanId, eventId, stackTrace, labels);
+    }
+
+    ParsedFields withLabels(Map<String, String> newLabels) {
+        return new ParsedFields(timestamp, message, level, service, host, traceId, spanId, eventId, stackTrace, newLabels);
+    }
 }

@@ -10,9 +10,9 @@ final class PlainLineParser {
 
     private static final int LEVEL_SEARCH_TOKENS = 6;
 
-    ParsedFields parse(String line) {
-        return new ParsedFields(Timestamps.findInLine(line).orElse(null), line, findLevel(line),
-                null, null, null, null, null, null, Map.of());
+    ParsedFields parse(String line, TimeContext time) {
+        return new ParsedFields(Timestamps.findInLine(line, time).orElse(null), line, findLevel(line),
+                null, null, null, null, null, null, Map.of("log_format", "plain"));
     }
 
     /**

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one raw record into a {@link LogEvent}: JSON when the line starts with '{', plain text
- * otherwise. Limits are checked before any parsing or regex work. The event keeps the line as
- * {@code event.original}; its id is the one ingest assigned, or one derived from the record's Kafka
- * coordinates (so a replay of a third-party record gets the same id).
+ * Turns one raw record into a {@link LogEvent} in two steps, so that multi-line reassembly can sit
+ * between them: {@link #decode} checks the limits before any parsing or regex work, decodes the bytes
+ * and unwraps a transport envelope (CRI, syslog); {@link #parse} reads the content the way its service
+ * is configured to. The event keeps the line as {@code event.original}; its id is the one ingest
+ * assigned, or one derived from the record's Kafka coordinates (so a replay of a third-party record
+ * gets the same id).
  */
 public final class RawLogParser {
 
@@ -30,18 +32,37 @@ public final class RawLogParser {
 
     private final int maxLineBytes;
     private final Duration maxFutureSkew;
-    private final JsonLineParser json;
-    private final PlainLineParser plain = new PlainLineParser();
+    private final Map<String, SourceSettings> services;
+    private final SourceSettings defaults;
+    private final ContentParser content;
+    private final Envelopes envelopes = new Envelopes();
     private final Clock clock;
 
-    public RawLogParser(int maxLineBytes, int maxDepth, Duration maxFutureSkew, Clock clock) {
-        this.maxLineBytes = maxLineBytes;
-        this.maxFutureSkew = maxFutureSkew;
-        this.json = new JsonLineParser(maxDepth);
+    public RawLogParser(ParserLimits limits, SourceSettings defaults, Map<String, SourceSettings> services,
+            TextFormats formats, Clock clock) {
+        this.maxLineBytes = limits.maxLineBytes();
+        this.maxFutureSkew = limits.maxFutureSkew();
+        this.defaults = defaults;
+        this.services = new LinkedHashMap<>();
+        services.forEach((service, settings) -> this.services.put(service, settings.over(defaults)));
+        this.content = new ContentParser(new JsonLineParser(limits.maxJsonDepth()), formats, this.services);
         this.clock = clock;
     }
 
+    /** A parser with default settings for every service: what tests and benchmarks mostly need. */
+    public static RawLogParser withDefaults(ParserLimits limits, Clock clock) {
+        return new RawLogParser(limits, SourceSettings.DEFAULTS, Map.of(), new TextFormats(new GrokPatterns(1000)), clock);
+    }
+
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
     public LogEvent parse(RawRecord record) {
+        return parse(decode(record));
+    }
+
+    public DecodedLine decode(RawRecord record) {
         byte[] bytes = record.value();
         if (bytes == null || bytes.length == 0) {
             throw new UnparseableLogException("empty record");
@@ -51,20 +72,29 @@ public final class RawLogParser {
         }
         // invalid UTF-8 becomes U+FFFD rather than a lost record; the original bytes are kept beside it
         String strict = strictUtf8(bytes);
-        boolean validUtf8 = strict != null;
-        String line = stripLineEnd(validUtf8 ? strict : new String(bytes, StandardCharsets.UTF_8));
+        String line = stripLineEnd(strict != null ? strict : new String(bytes, StandardCharsets.UTF_8));
         if (line.isBlank()) {
             throw new UnparseableLogException("blank record");
         }
-        boolean isJson = line.stripLeading().startsWith("{");
-        ParsedFields fields = isJson ? json.parse(line) : Logfmt.looksLike(line) ? json.parseLogfmt(line) : plain.parse(line);
-        LogEvent event = toEvent(record, line, fields);
-        if (validUtf8) {
-            return event;
+        String shippedFor = firstNonBlank(record.serviceHeader(), record.key());
+        SourceSettings settings = settingsOf(shippedFor);
+        Envelope envelope = envelopes.unwrap(line, new TimeContext(settings.timezone(), record.receivedAt()));
+        String service = firstNonBlank(shippedFor, envelope.service());
+        if (shippedFor == null && service != null) {
+            settings = settingsOf(service);
         }
-        Map<String, String> labels = new LinkedHashMap<>(event.labels());
-        labels.put(ORIGINAL_BYTES_LABEL, Base64.getEncoder().encodeToString(bytes));
-        return event.withLabels(labels);
+        return new DecodedLine(record, line, strict != null ? null : Base64.getEncoder().encodeToString(bytes), envelope,
+                service, settings);
+    }
+
+    public LogEvent parse(DecodedLine line) {
+        TimeContext time = new TimeContext(line.settings().timezone(), line.record().receivedAt());
+        ParsedFields fields = content.parse(line.service(), line.envelope().content(), time);
+        return toEvent(line, fields);
+    }
+
+    private SourceSettings settingsOf(String service) {
+        return service == null ? defaults : services.getOrDefault(service, defaults);
     }
 
     /** The text of valid UTF-8, or null when the bytes are not. */
@@ -77,31 +107,39 @@ public final class RawLogParser {
         }
     }
 
-    /** What the line itself says wins; what the shipping protocol said fills the gaps. */
-    private LogEvent toEvent(RawRecord record, String line, ParsedFields fields) {
+    /** What the line itself says wins; then its envelope; what the shipping protocol said fills the gaps. */
+    private LogEvent toEvent(DecodedLine line, ParsedFields fields) {
+        RawRecord record = line.record();
+        Envelope envelope = line.envelope();
         ShippedAttributes shipped = record.attributes();
-        Instant timestamp = fields.timestamp() != null ? fields.timestamp()
-                : shipped.timestamp() != null ? shipped.timestamp() : record.receivedAt();
+        Instant timestamp = firstNonNull(fields.timestamp(), envelope.timestamp(), shipped.timestamp(), record.receivedAt());
         Map<String, String> labels = new LinkedHashMap<>();
         shipped.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
+        envelope.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
+        if (envelope.stream() != null) {
+            labels.put("stream", envelope.stream());
+        }
         labels.putAll(fields.labels());
+        if (line.originalBytes() != null) {
+            labels.put(ORIGINAL_BYTES_LABEL, line.originalBytes());
+        }
         if (timestamp.isAfter(record.receivedAt().plus(maxFutureSkew))) {
             labels.put(FUTURE_TIMESTAMP_LABEL, timestamp.toString());
             timestamp = record.receivedAt();
         }
-        String message = fields.message() != null ? fields.message() : line;
+        String message = fields.message() != null ? fields.message() : envelope.content();
         Optional<ErrorDetails.Found> error = ErrorDetails.of(message, fields.stackTrace());
         return new LogEvent(
                 timestamp,
                 message,
-                fields.level() != null ? fields.level() : Levels.normalize(shipped.level()),
-                firstNonBlank(fields.service(), record.serviceHeader(), record.key(), "unknown"),
-                firstNonBlank(fields.host(), record.hostHeader()),
+                firstNonNull(fields.level(), envelope.level(), Levels.normalize(shipped.level())),
+                firstNonBlank(fields.service(), line.service(), "unknown"),
+                firstNonBlank(fields.host(), envelope.host(), record.hostHeader()),
                 firstNonBlank(fields.traceId(), shipped.traceId()),
                 firstNonBlank(fields.spanId(), shipped.spanId()),
                 firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
                 clock.instant(),
-                line,
+                line.line(),
                 labels,
                 error.map(ErrorDetails.Found::type).orElse(null),
                 error.map(ErrorDetails.Found::message).orElse(null),
@@ -115,6 +153,16 @@ public final class RawLogParser {
             end--;
         }
         return line.substring(0, end);
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String firstNonBlank(String... values) {

@@ -1,42 +1,68 @@
 package io.sluice.processor.wiring;
 
+import io.sluice.json.JsonSerde;
+import io.sluice.model.CatalogEntry;
 import io.sluice.model.LogEvent;
+import io.sluice.multiline.ContinuationRule;
+import io.sluice.processor.enrich.CatalogEnricher;
+import io.sluice.processor.multiline.MultilineAssembler;
+import io.sluice.processor.multiline.PendingLines;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.redact.Redactor;
 import io.sluice.topics.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * {@code logs.raw.v1} → parse → redact → {@code logs.enriched.v1} (keyed by service), or {@code logs.dlq.v1}
- * with the reason in headers. Stateless; exactly once comes from the {@code exactly_once_v2} config.
+ * {@code logs.raw.v1} → decode → multi-line reassembly per source → parse → service catalog join →
+ * redact → {@code logs.enriched.v1} (keyed by service), or {@code logs.dlq.v1} with the reason in headers.
+ * The only state is the pending multi-line events (in memory, changelogged) and the catalog (a global
+ * table from the compacted catalog topic); exactly once comes from the {@code exactly_once_v2} config.
  */
 public final class LogTopology {
 
     private LogTopology() {
     }
 
-    public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor) {
+    public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor,
+            Duration multilineFlushTimeout) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LineProcessor.PENDING_STORE),
+                Serdes.String(), new JsonSerde<>(PendingLines.class)).withCachingEnabled());
+        GlobalKTable<String, CatalogEntry> catalog = builder.globalTable(Topics.CATALOG.name(),
+                Consumed.with(Topics.CATALOG.keySerde(), Topics.CATALOG.valueSerde()).withName("service-catalog-source"),
+                Materialized.<String, CatalogEntry, KeyValueStore<Bytes, byte[]>>as("service-catalog")
+                        .withKeySerde(Topics.CATALOG.keySerde()).withValueSerde(Topics.CATALOG.valueSerde()));
+        MultilineAssembler assembler = new MultilineAssembler(ContinuationRule.DEFAULT, parser.maxLineBytes());
         KStream<String, byte[]> raw = builder.stream(Topics.RAW.name(),
                 Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName("raw-logs"));
-        raw.processValues(() -> new ParseProcessor(parser), Named.as("parse"))
+        raw.process(() -> new LineProcessor(parser, assembler, multilineFlushTimeout), Named.as("parse"),
+                        LineProcessor.PENDING_STORE)
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof ParseOutcome.Parsed,
-                        Branched.withConsumer(parsed -> toEnriched(parsed, redactor), "parsed"))
+                        Branched.withConsumer(parsed -> toEnriched(parsed, catalog, redactor), "parsed"))
                 .defaultBranch(Branched.withConsumer(LogTopology::toDeadLetters, "rejected"));
         return raw;
     }
 
-    private static void toEnriched(KStream<String, ParseOutcome> parsed, Redactor redactor) {
+    private static void toEnriched(KStream<String, ParseOutcome> parsed, GlobalKTable<String, CatalogEntry> catalog,
+            Redactor redactor) {
         parsed.map((key, outcome) -> {
                     LogEvent event = ((ParseOutcome.Parsed) outcome).event();
                     return KeyValue.pair(event.service(), event);
                 }, Named.as("key-by-service"))
+                .leftJoin(catalog, (service, event) -> service, CatalogEnricher::enrich, Named.as("join-catalog"))
                 .mapValues(redactor::redact, Named.as("redact"))
                 .to(Topics.ENRICHED.name(), Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                         .withName("enriched-logs"));

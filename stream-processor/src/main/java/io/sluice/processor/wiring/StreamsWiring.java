@@ -1,7 +1,10 @@
 package io.sluice.processor.wiring;
 
 import io.sluice.processor.ProcessorProperties;
+import io.sluice.processor.parse.GrokPatterns;
+import io.sluice.processor.parse.ParserLimits;
 import io.sluice.processor.parse.RawLogParser;
+import io.sluice.processor.parse.TextFormats;
 import io.sluice.processor.redact.Redactor;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,11 +20,15 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 @EnableKafkaStreams
 class StreamsWiring {
 
+    /** Invalid per-service formats or grok expressions fail the start, with the service named. */
     @Bean
     KStream<String, byte[]> logTopology(StreamsBuilder builder, ProcessorProperties properties) {
-        RawLogParser parser = new RawLogParser((int) properties.maxRecordSize().toBytes(), properties.maxJsonDepth(),
-                properties.maxFutureSkew(), Clock.systemUTC());
-        return LogTopology.build(builder, parser, new Redactor(properties.redaction()));
+        ParserLimits limits = new ParserLimits((int) properties.maxRecordSize().toBytes(), properties.maxJsonDepth(),
+                properties.maxFutureSkew());
+        TextFormats formats = new TextFormats(new GrokPatterns(properties.maxGrokTime().toMillis()));
+        RawLogParser parser = new RawLogParser(limits, properties.defaults(), properties.serviceSettings(), formats,
+                Clock.systemUTC());
+        return LogTopology.build(builder, parser, new Redactor(properties.redaction()), properties.multilineFlushTimeout());
     }
 
     /** A failure that escapes a record (a broker outage, say) replaces the thread instead of stopping the app. */

@@ -1,4 +1,4 @@
-package io.sluice.ingest.syslog;
+package io.sluice.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

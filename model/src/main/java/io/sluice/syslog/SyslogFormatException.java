@@ -1,4 +1,4 @@
-package io.sluice.ingest.syslog;
+package io.sluice.syslog;
 
 /** A frame that is not syslog: counted and logged, the connection goes on. */
 public class SyslogFormatException extends RuntimeException {

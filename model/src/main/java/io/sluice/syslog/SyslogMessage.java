@@ -1,6 +1,7 @@
-package io.sluice.ingest.syslog;
+package io.sluice.syslog;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +15,20 @@ public record SyslogMessage(int facility, int severity, Instant timestamp, Strin
 
     public SyslogMessage {
         structuredData = Map.copyOf(structuredData);
+    }
+
+    /** Structured data and the header fields that have no ECS home, as labels ({@code syslog.facility}, …). */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new LinkedHashMap<>(structuredData);
+        labels.put("syslog.facility", Integer.toString(facility));
+        labels.put("syslog.severity", Integer.toString(severity));
+        if (procId != null) {
+            labels.put("syslog.procid", procId);
+        }
+        if (msgId != null) {
+            labels.put("syslog.msgid", msgId);
+        }
+        return labels;
     }
 
     /** emerg/alert/crit → FATAL, err → ERROR, warning → WARN, notice/info → INFO, debug → DEBUG. */

@@ -1,9 +1,10 @@
-package io.sluice.ingest.syslog;
+package io.sluice.syslog;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -11,13 +12,15 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.time.temporal.ChronoField;
 
 /**
  * Parses one syslog frame: RFC 5424 ({@code <PRI>1 TIMESTAMP HOST APP PROCID MSGID [SD] MSG}) or the
  * older RFC 3164 ({@code <PRI>Mmm dd hh:mm:ss HOST TAG[pid]: MSG}). RFC 3164 dates have no year and
- * no zone: the zone is UTC, and the year is the one that puts the date closest to now — never more
- * than a day ahead (so a December line read on January 1st keeps last year).
+ * no zone: the zone is the source's (UTC unless told), and the year is the one that puts the date
+ * closest to the reference time — never more than a day ahead (so a December line read on January 1st
+ * keeps last year).
  */
 public final class SyslogParser {
 
@@ -35,13 +38,33 @@ public final class SyslogParser {
     }
 
     public SyslogMessage parse(String frame) {
+        return parse(frame, ZoneOffset.UTC, clock.instant());
+    }
+
+    /**
+     * @param zone the zone of RFC 3164 dates, which carry none
+     * @param reference when the frame was received: picks the year of an RFC 3164 date
+     */
+    public SyslogMessage parse(String frame, ZoneId zone, Instant reference) {
         Cursor in = new Cursor(frame);
         int priority = priority(in);
         if (in.startsWith("1 ")) {
             in.skip(2);
             return rfc5424(priority, in);
         }
-        return rfc3164(priority, in);
+        return rfc3164(priority, in, zone, reference);
+    }
+
+    /**
+     * The instant of a yearless "Mmm d HH:mm:ss" date: in the given zone, in the year that keeps it at
+     * most a day after the reference time. Empty when the text is not such a date.
+     */
+    public static Optional<Instant> bsdDate(String text, ZoneId zone, Instant reference) {
+        try {
+            return Optional.of(withYear(LocalDateTime.parse(text.replace("  ", " "), BSD_DATE), zone, reference));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static int priority(Cursor in) {
@@ -84,15 +107,12 @@ public final class SyslogParser {
         return new SyslogMessage(priority / 8, priority % 8, time, host, app, procId, msgId, structured, message);
     }
 
-    private SyslogMessage rfc3164(int priority, Cursor in) {
+    private SyslogMessage rfc3164(int priority, Cursor in, ZoneId zone, Instant reference) {
         Instant time = null;
         if (in.remaining() >= 15) {
-            String date = in.text.substring(in.at, in.at + 15).replace("  ", " ");
-            try {
-                time = withYear(LocalDateTime.parse(date, BSD_DATE));
+            time = bsdDate(in.text.substring(in.at, in.at + 15), zone, reference).orElse(null);
+            if (time != null) {
                 in.skip(16);
-            } catch (DateTimeParseException e) {
-                time = null;
             }
         }
         String host = time == null ? null : in.word();
@@ -108,11 +128,10 @@ public final class SyslogParser {
         return new SyslogMessage(priority / 8, priority % 8, time, host, tag, procId, null, Map.of(), message);
     }
 
-    private Instant withYear(LocalDateTime parsed) {
-        Instant now = clock.instant();
-        int year = now.atOffset(ZoneOffset.UTC).getYear();
-        Instant candidate = parsed.withYear(year).toInstant(ZoneOffset.UTC);
-        return candidate.isAfter(now.plusSeconds(86_400)) ? parsed.withYear(year - 1).toInstant(ZoneOffset.UTC) : candidate;
+    private static Instant withYear(LocalDateTime parsed, ZoneId zone, Instant reference) {
+        int year = reference.atZone(zone).getYear();
+        Instant candidate = parsed.withYear(year).atZone(zone).toInstant();
+        return candidate.isAfter(reference.plusSeconds(86_400)) ? parsed.withYear(year - 1).atZone(zone).toInstant() : candidate;
     }
 
     private static Map<String, String> structuredData(Cursor in) {

@@ -1,0 +1,144 @@
+package io.sluice.processor.wiring;
+
+import io.sluice.processor.multiline.MultilineAssembler;
+import io.sluice.processor.multiline.PendingLines;
+import io.sluice.processor.parse.DecodedLine;
+import io.sluice.processor.parse.RawLogParser;
+import io.sluice.processor.parse.RawRecord;
+import io.sluice.processor.parse.UnparseableLogException;
+import io.sluice.topics.SluiceHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes each raw record, reassembles multi-line events per source in a state store (so a crash
+ * loses no half-assembled event: the store's changelog commits with the input offsets), and parses
+ * every complete event. Pending events are flushed when their source has been quiet for the flush
+ * timeout. A record that cannot be decoded or parsed — for a known reason or because the parser itself
+ * failed — is forwarded as a rejection with dead-letter headers; the stream thread never dies for one record.
+ */
+final class LineProcessor implements Processor<String, byte[], String, ParseOutcome> {
+
+    static final String STAGE = "stream-processor/parse";
+    static final String PENDING_STORE = "multiline-pending";
+    private static final Logger log = LoggerFactory.getLogger(LineProcessor.class);
+
+    private final RawLogParser parser;
+    private final MultilineAssembler assembler;
+    private final Duration flushTimeout;
+    private ProcessorContext<String, ParseOutcome> context;
+    private KeyValueStore<String, PendingLines> pending;
+
+    LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout) {
+        this.parser = parser;
+        this.assembler = assembler;
+        this.flushTimeout = flushTimeout;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ParseOutcome> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PENDING_STORE);
+        Duration interval = flushTimeout.dividedBy(4).isZero() ? Duration.ofMillis(50) : flushTimeout.dividedBy(4);
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::flushQuietSources);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        RecordMetadata origin = context.recordMetadata().orElseThrow();
+        RawRecord raw = new RawRecord(record.value(), record.key(),
+                SluiceHeaders.text(record.headers(), SluiceHeaders.SERVICE),
+                SluiceHeaders.text(record.headers(), SluiceHeaders.HOST),
+                SluiceHeaders.text(record.headers(), SluiceHeaders.EVENT_ID),
+                SluiceHeaders.attributes(record.headers()),
+                Instant.ofEpochMilli(record.timestamp()), origin.topic(), origin.partition(), origin.offset());
+        DecodedLine line;
+        try {
+            line = parser.decode(raw);
+        } catch (UnparseableLogException e) {
+            reject(raw, raw.value(), record.headers(), e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            log.warn("decoding failed on {}: {}", raw.coordinates(), e.toString());
+            reject(raw, raw.value(), record.headers(), "parser failed: " + e);
+            return;
+        }
+        String source = line.sourceKey();
+        PendingLines before = pending.get(source);
+        MultilineAssembler.Step step = assembler.offer(before, line, context.currentSystemTimeMs());
+        if (step.completed() != null) {
+            emit(step.completed());
+        }
+        if (step.pending() != null) {
+            pending.put(source, step.pending());
+        } else if (before != null) {
+            pending.delete(source);
+        }
+        if (step.passThrough() != null) {
+            emit(step.passThrough(), record.headers());
+        }
+    }
+
+    private void flushQuietSources(long now) {
+        List<KeyValue<String, PendingLines>> quiet = new ArrayList<>();
+        try (KeyValueIterator<String, PendingLines> all = pending.all()) {
+            all.forEachRemaining(entry -> {
+                if (now - entry.value.updatedAtMillis() >= flushTimeout.toMillis()) {
+                    quiet.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, PendingLines> entry : quiet) {
+            pending.delete(entry.key);
+            emit(entry.value);
+        }
+    }
+
+    private void emit(PendingLines lines) {
+        DecodedLine head;
+        try {
+            head = parser.decode(lines.head());
+        } catch (RuntimeException e) {
+            reject(lines.head(), lines.original().getBytes(StandardCharsets.UTF_8), new RecordHeaders(), "parser failed: " + e);
+            return;
+        }
+        emit(lines.lines() == 1 ? head : head.joined(lines.content(), lines.original()), new RecordHeaders());
+    }
+
+    /** Forwards the parsed event; a joined event that fails goes to the DLQ with all its lines. */
+    private void emit(DecodedLine line, Headers headers) {
+        RawRecord raw = line.record();
+        try {
+            context.forward(new Record<>(raw.key(), new ParseOutcome.Parsed(parser.parse(line)),
+                    raw.receivedAt().toEpochMilli(), new RecordHeaders()));
+        } catch (RuntimeException e) {
+            if (!(e instanceof UnparseableLogException)) {
+                log.warn("parser failed on {}: {}", raw.coordinates(), e.toString());
+            }
+            String reason = e instanceof UnparseableLogException ? e.getMessage() : "parser failed: " + e;
+            byte[] original = line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value();
+            reject(raw, original, headers, reason);
+        }
+    }
+
+    private void reject(RawRecord raw, byte[] value, Headers headers, String reason) {
+        SluiceHeaders.putDeadLetter(headers, STAGE, reason, raw.topic(), raw.partition(), raw.offset());
+        byte[] original = value == null ? new byte[0] : value;
+        context.forward(new Record<>(raw.key(), new ParseOutcome.Rejected(original), raw.receivedAt().toEpochMilli(), headers));
+    }
+}
