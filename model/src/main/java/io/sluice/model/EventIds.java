@@ -34,11 +34,16 @@ public final class EventIds {
 
     /** A stable id derived from a name, e.g. the Kafka coordinates of a record that carried none. */
     public static String nameBased(String name) {
+        byte[] digest = SHA_256.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, 16));
+    }
+
+    /** Looking a digest up per call costs more than hashing a short name; one per thread is reused. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-            return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, 16));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
-    }
+    });
 }

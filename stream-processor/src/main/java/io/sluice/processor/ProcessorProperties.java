@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
  * {@code maxFutureSkew} after the record reached Kafka is clamped to that moment and flagged: one wrong
  * clock must not move event time (and so alert windows) hours ahead for everyone. {@code redaction}
  * lists the personal-data rules applied to every event (all by default; an empty list switches
- * redaction off). {@code timezone} is the zone of timestamps without one, {@code multiline} and
+ * redaction off). {@code keepOriginal} keeps every line as {@code event.original} (by default only lines
+ * whose fields do not carry all of them). {@code timezone} is the zone of timestamps without one, {@code multiline} and
  * {@code multilineFlushTimeout} govern joining continuation lines, and {@code services} overrides the
  * format, time zone and joining per service.
  */
@@ -32,6 +33,7 @@ public record ProcessorProperties(
         @DefaultValue("true") boolean multiline,
         @DefaultValue("1s") Duration multilineFlushTimeout,
         @DefaultValue("100ms") Duration maxGrokTime,
+        @DefaultValue("false") boolean keepOriginal,
         Map<String, ServiceProperties> services) {
 
     public ProcessorProperties {
@@ -39,17 +41,19 @@ public record ProcessorProperties(
     }
 
     /** One service's overrides; what is left out comes from the processor-wide settings. */
-    public record ServiceProperties(@DefaultValue("auto") String format, List<String> grok, ZoneId timezone, Boolean multiline) {
+    public record ServiceProperties(@DefaultValue("auto") String format, List<String> grok, ZoneId timezone, Boolean multiline,
+            Boolean keepOriginal) {
     }
 
     public SourceSettings defaults() {
-        return new SourceSettings(SourceSettings.AUTO, List.of(), timezone, multiline);
+        return new SourceSettings(SourceSettings.AUTO, List.of(), timezone, multiline, keepOriginal);
     }
 
     public Map<String, SourceSettings> serviceSettings() {
         Map<String, SourceSettings> settings = new java.util.LinkedHashMap<>();
         services.forEach((service, overrides) -> settings.put(service, new SourceSettings(overrides.format(), overrides.grok(),
-                overrides.timezone(), overrides.multiline() != null ? overrides.multiline() : multiline)));
+                overrides.timezone(), overrides.multiline() != null ? overrides.multiline() : multiline,
+                overrides.keepOriginal() != null ? overrides.keepOriginal() : keepOriginal)));
         return settings;
     }
 }

@@ -57,7 +57,7 @@ public final class IngestBenchmark {
         Path home = SluiceHome.locate();
         RuntimeSettings settings = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("bench"),
                 29292, 29293, 0, 0, "0", 3);
-        List<String> lines = payload();
+        List<String> lines = BenchPayloads.json();
         Path payloadFile = Files.createDirectories(settings.dataDir()).resolve("payload.txt");
         Files.writeString(payloadFile, String.join("\n", lines));
         int bytes = lines.stream().mapToInt(line -> line.getBytes(StandardCharsets.UTF_8).length).sum() / lines.size();
@@ -145,17 +145,5 @@ public final class IngestBenchmark {
     private static double percentile(List<Long> sortedNanos, double quantile) {
         int index = (int) Math.ceil(quantile * sortedNanos.size()) - 1;
         return sortedNanos.get(Math.max(0, index)) / 1e6;
-    }
-
-    private static List<String> payload() {
-        List<String> lines = new ArrayList<>(1000);
-        String[] levels = {"INFO", "INFO", "INFO", "WARN", "ERROR", "DEBUG"};
-        for (int i = 0; i < 1000; i++) {
-            lines.add("{\"@timestamp\":\"2026-11-22T10:15:" + String.format("%02d", i % 60) + "." + String.format("%03d", i)
-                    + "Z\",\"log.level\":\"" + levels[i % levels.length] + "\",\"service.name\":\"bench\",\"trace.id\":\""
-                    + String.format("%032x", i * 7919L) + "\",\"message\":\"request " + i + " handled in " + (i % 97)
-                    + " ms for user u" + (i % 113) + "\",\"http.status\":" + (200 + (i % 5) * 100) + "}");
-        }
-        return lines;
     }
 }

@@ -55,6 +55,7 @@ public final class SluiceCli {
                   endpoints [--json]       what a running platform serves
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
+                  bench processor [--events N] processor events per CPU-second against a minimal Streams app
                   build                    compile and package everything (tests skipped)
                   test                     run every test, unit and integration
                 """);

@@ -51,7 +51,8 @@ final class GrokFields {
         if (json != null) {
             jsonLabels(json, labels);
         }
-        return new ParsedFields(timestamp, message, level, service, host, traceId, spanId, null, stackTrace, labels);
+        // the text between the captures is not in any field: the event keeps the line
+        return new ParsedFields(timestamp, message, level, service, host, traceId, spanId, null, stackTrace, labels, false);
     }
 
     private static String levelOfStatus(String status) {

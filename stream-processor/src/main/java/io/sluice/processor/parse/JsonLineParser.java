@@ -63,17 +63,19 @@ final class JsonLineParser {
         String timestampText = take(fields, TIMESTAMP);
         java.time.Instant timestamp = timestampText == null ? null : Timestamps.parseText(timestampText, time).orElse(null);
         String[] trace = traceContext(fields);
-        return new ParsedFields(
-                timestamp,
-                take(fields, MESSAGE),
-                Levels.normalize(take(fields, LEVEL)),
-                take(fields, SERVICE),
-                take(fields, HOST),
-                trace[0],
-                trace[1],
-                take(fields, EVENT_ID),
-                take(fields, STACK_TRACE),
-                labels(fields, timestampText != null && timestamp == null ? timestampText : null, format));
+        String levelText = take(fields, LEVEL);
+        String level = Levels.normalize(levelText);
+        String message = take(fields, MESSAGE);
+        String service = take(fields, SERVICE);
+        String host = take(fields, HOST);
+        String eventId = take(fields, EVENT_ID);
+        String stackTrace = take(fields, STACK_TRACE);
+        int rest = fields.size();
+        Map<String, String> labels = labels(fields, timestampText != null && timestamp == null ? timestampText : null, format);
+        // everything the line said is in the event unless labels were cut off or a level word was not understood
+        boolean complete = rest < MAX_LABELS - 2 && (levelText == null || level != null);
+        return new ParsedFields(timestamp, message, level, service, host, trace[0], trace[1], eventId, stackTrace, labels,
+                complete);
     }
 
     /** Trace and span id: from the usual fields and MDC keys, else from a W3C traceparent or a B3 header. */

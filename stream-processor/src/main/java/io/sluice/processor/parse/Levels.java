@@ -39,7 +39,7 @@ public final class Levels {
             return null;
         }
         String bare = word.strip();
-        if (!bare.isEmpty() && bare.chars().allMatch(Character::isDigit) && bare.length() <= 2) {
+        if (!bare.isEmpty() && bare.length() <= 2 && isNumber(bare)) {
             int number = Integer.parseInt(bare);
             if (number <= 7) {
                 return SYSLOG[number];
@@ -57,5 +57,14 @@ public final class Levels {
             bare = bare.substring(0, bare.length() - 1);
         }
         return WORDS.get(bare.toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean isNumber(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,7 +12,7 @@ final class PlainLineParser {
 
     ParsedFields parse(String line, TimeContext time) {
         return new ParsedFields(Timestamps.findInLine(line, time).orElse(null), line, findLevel(line),
-                null, null, null, null, null, null, Map.of("log_format", "plain"));
+                null, null, null, null, null, null, Map.of("log_format", "plain"), true);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.Optional;
  * Turns one raw record into a {@link LogEvent} in two steps, so that multi-line reassembly can sit
  * between them: {@link #decode} checks the limits before any parsing or regex work, decodes the bytes
  * and unwraps a transport envelope (CRI, syslog); {@link #parse} reads the content the way its service
- * is configured to. The event keeps the line as {@code event.original}; its id is the one ingest
+ * is configured to. The event keeps the line as {@code event.original} when its fields do not carry
+ * all of it (or its service asks for it: Elastic's {@code preserve_original_event}); its id is the one ingest
  * assigned, or one derived from the record's Kafka coordinates (so a replay of a third-party record
  * gets the same id).
  */
@@ -97,8 +98,15 @@ public final class RawLogParser {
         return service == null ? defaults : services.getOrDefault(service, defaults);
     }
 
-    /** The text of valid UTF-8, or null when the bytes are not. */
+    /**
+     * The text of valid UTF-8, or null when the bytes are not. The JDK's fast decoder goes first; only
+     * text holding U+FFFD (a replacement, or a genuine one) is checked strictly.
+     */
     private static String strictUtf8(byte[] bytes) {
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
@@ -139,7 +147,7 @@ public final class RawLogParser {
                 firstNonBlank(fields.spanId(), shipped.spanId()),
                 firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
                 clock.instant(),
-                line.line(),
+                line.settings().keepOriginal() || !fields.representsLine() ? line.line() : null,
                 labels,
                 error.map(ErrorDetails.Found::type).orElse(null),
                 error.map(ErrorDetails.Found::message).orElse(null),

@@ -70,6 +70,10 @@ public final class Timestamps {
     }
 
     private static Optional<Instant> iso(String value, TimeContext time) {
+        Instant fast = FastIso.parse(value, time.zone());
+        if (fast != null) {
+            return Optional.of(fast);
+        }
         String iso = value.replace(',', '.');
         if (iso.length() > 10 && (iso.charAt(4) == '/' && iso.charAt(7) == '/')) {
             iso = iso.substring(0, 4) + '-' + iso.substring(5, 7) + '-' + iso.substring(8);

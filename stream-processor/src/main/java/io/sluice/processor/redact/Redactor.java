@@ -48,8 +48,12 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
+        Set<RedactionRule> candidates = RedactionRule.candidates(text, rules);
+        if (candidates.isEmpty()) {
+            return text;
+        }
         String result = text;
-        for (RedactionRule rule : rules) {
+        for (RedactionRule rule : candidates) {
             Matcher matcher = rule.pattern().matcher(result);
             StringBuilder out = null;
             while (matcher.find()) {

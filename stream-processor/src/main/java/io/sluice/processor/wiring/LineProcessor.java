@@ -1,5 +1,6 @@
 package io.sluice.processor.wiring;
 
+import io.sluice.model.LogEvent;
 import io.sluice.processor.multiline.MultilineAssembler;
 import io.sluice.processor.multiline.PendingLines;
 import io.sluice.processor.parse.DecodedLine;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -43,6 +46,8 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     private final Duration flushTimeout;
     private ProcessorContext<String, ParseOutcome> context;
     private KeyValueStore<String, PendingLines> pending;
+    /** The sources with a pending event, mirroring the store: most lines need no store read at all. */
+    private final Set<String> pendingSources = new HashSet<>();
 
     LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout) {
         this.parser = parser;
@@ -54,6 +59,9 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     public void init(ProcessorContext<String, ParseOutcome> context) {
         this.context = context;
         this.pending = context.getStateStore(PENDING_STORE);
+        try (KeyValueIterator<String, PendingLines> all = pending.all()) {
+            all.forEachRemaining(entry -> pendingSources.add(entry.key));
+        }
         Duration interval = flushTimeout.dividedBy(4).isZero() ? Duration.ofMillis(50) : flushTimeout.dividedBy(4);
         context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::flushQuietSources);
     }
@@ -78,16 +86,22 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
             reject(raw, raw.value(), record.headers(), "parser failed: " + e);
             return;
         }
+        if (!line.joinable() && pendingSources.isEmpty()) {
+            emit(line, record.headers());
+            return;
+        }
         String source = line.sourceKey();
-        PendingLines before = pending.get(source);
+        PendingLines before = pendingSources.contains(source) ? pending.get(source) : null;
         MultilineAssembler.Step step = assembler.offer(before, line, context.currentSystemTimeMs());
         if (step.completed() != null) {
             emit(step.completed());
         }
         if (step.pending() != null) {
             pending.put(source, step.pending());
+            pendingSources.add(source);
         } else if (before != null) {
             pending.delete(source);
+            pendingSources.remove(source);
         }
         if (step.passThrough() != null) {
             emit(step.passThrough(), record.headers());
@@ -95,6 +109,9 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     }
 
     private void flushQuietSources(long now) {
+        if (pendingSources.isEmpty()) {
+            return;
+        }
         List<KeyValue<String, PendingLines>> quiet = new ArrayList<>();
         try (KeyValueIterator<String, PendingLines> all = pending.all()) {
             all.forEachRemaining(entry -> {
@@ -105,6 +122,7 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         }
         for (KeyValue<String, PendingLines> entry : quiet) {
             pending.delete(entry.key);
+            pendingSources.remove(entry.key);
             emit(entry.value);
         }
     }
@@ -114,18 +132,21 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         try {
             head = parser.decode(lines.head());
         } catch (RuntimeException e) {
-            reject(lines.head(), lines.original().getBytes(StandardCharsets.UTF_8), new RecordHeaders(), "parser failed: " + e);
+            reject(lines.head(), lines.original().getBytes(StandardCharsets.UTF_8), headersOf(lines.head()), "parser failed: " + e);
             return;
         }
-        emit(lines.lines() == 1 ? head : head.joined(lines.content(), lines.original()), new RecordHeaders());
+        emit(lines.lines() == 1 ? head : head.joined(lines.content(), lines.original()), headersOf(lines.head()));
     }
 
     /** Forwards the parsed event; a joined event that fails goes to the DLQ with all its lines. */
     private void emit(DecodedLine line, Headers headers) {
         RawRecord raw = line.record();
         try {
-            context.forward(new Record<>(raw.key(), new ParseOutcome.Parsed(parser.parse(line)),
-                    raw.receivedAt().toEpochMilli(), new RecordHeaders()));
+            LogEvent event = parser.parse(line);
+            // the event id travels as a header too, so a consumer can match outputs to inputs without parsing
+            Headers out = new RecordHeaders();
+            SluiceHeaders.put(out, SluiceHeaders.EVENT_ID, event.eventId());
+            context.forward(new Record<>(raw.key(), new ParseOutcome.Parsed(event), raw.receivedAt().toEpochMilli(), out));
         } catch (RuntimeException e) {
             if (!(e instanceof UnparseableLogException)) {
                 log.warn("parser failed on {}: {}", raw.coordinates(), e.toString());
@@ -134,6 +155,18 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
             byte[] original = line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value();
             reject(raw, original, headers, reason);
         }
+    }
+
+    /** What a held record's own headers said that matters downstream: its service and event id. */
+    private static Headers headersOf(RawRecord raw) {
+        Headers headers = new RecordHeaders();
+        if (raw.serviceHeader() != null) {
+            SluiceHeaders.put(headers, SluiceHeaders.SERVICE, raw.serviceHeader());
+        }
+        if (raw.eventIdHeader() != null) {
+            SluiceHeaders.put(headers, SluiceHeaders.EVENT_ID, raw.eventIdHeader());
+        }
+        return headers;
     }
 
     private void reject(RawRecord raw, byte[] value, Headers headers, String reason) {

@@ -12,7 +12,6 @@ import io.sluice.processor.redact.Redactor;
 import io.sluice.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -22,7 +21,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -42,7 +40,7 @@ public final class LogTopology {
                 Serdes.String(), new JsonSerde<>(PendingLines.class)).withCachingEnabled());
         GlobalKTable<String, CatalogEntry> catalog = builder.globalTable(Topics.CATALOG.name(),
                 Consumed.with(Topics.CATALOG.keySerde(), Topics.CATALOG.valueSerde()).withName("service-catalog-source"),
-                Materialized.<String, CatalogEntry, KeyValueStore<Bytes, byte[]>>as("service-catalog")
+                Materialized.<String, CatalogEntry>as(Stores.inMemoryKeyValueStore("service-catalog"))
                         .withKeySerde(Topics.CATALOG.keySerde()).withValueSerde(Topics.CATALOG.valueSerde()));
         MultilineAssembler assembler = new MultilineAssembler(ContinuationRule.DEFAULT, parser.maxLineBytes());
         KStream<String, byte[]> raw = builder.stream(Topics.RAW.name(),

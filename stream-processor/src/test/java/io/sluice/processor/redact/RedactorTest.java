@@ -27,7 +27,13 @@ class RedactorTest {
         "order 20261122101530 created                   | order 20261122101530 created",
         "Authorization: Bearer eyJhbGciOi.J9.x-y_z=     | Authorization: Bearer <token>",
         "GET https://svc:s3cr3t@db.example.com/x        | GET https://svc:<password>@db.example.com/x",
-        "plain https://db.example.com:5432/x            | plain https://db.example.com:5432/x"})
+        "plain https://db.example.com:5432/x            | plain https://db.example.com:5432/x",
+        "card 4111 1111 1111 1111 paid                  | card <card> paid",
+        "{\"card\":\"4111111111111111\"}                | {\"card\":\"<card>\"}",
+        "trace a4111111111111111 in a hex id            | trace a4111111111111111 in a hex id",
+        "{\"@timestamp\":\"x\",\"user\":\"a@b.io\"}       | {\"@timestamp\":\"x\",\"user\":\"<email>\"}",
+        "run 41111111111111110000000 of digits          | run 41111111111111110000000 of digits",
+        "by@ night, @home and me@localhost              | by@ night, @home and me@localhost"})
     void shouldRedactWhatEachRuleDescribesAndNothingElse(String input, String expected) {
         assertThat(all.redact(event(input)).message()).isEqualTo(expected);
     }

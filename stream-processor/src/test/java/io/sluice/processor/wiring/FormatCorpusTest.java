@@ -100,7 +100,7 @@ class FormatCorpusTest {
         settings.path("grok").forEach(expression -> grok.add(expression.asString()));
         return new SourceSettings(settings.path("format").asString(SourceSettings.AUTO), grok,
                 settings.has("timezone") ? ZoneId.of(settings.get("timezone").asString()) : null,
-                settings.path("multiline").asBoolean(true));
+                settings.path("multiline").asBoolean(true), settings.path("keepOriginal").asBoolean(false));
     }
 
     /** The events the topology makes of the lines, each flattened to dotted field names. */

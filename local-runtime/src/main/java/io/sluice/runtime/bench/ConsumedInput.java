@@ -1,0 +1,74 @@
+package io.sluice.runtime.bench;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** How far a consumer group is through a topic, from the broker's point of view. */
+final class ConsumedInput {
+
+    private final Admin admin;
+
+    ConsumedInput(Admin admin) {
+        this.admin = admin;
+    }
+
+    /** Waits until the group has a member: the application is subscribed and idle. */
+    void awaitMember(String group) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (hasAssignedMember(group)) {
+                Thread.sleep(2_000); // let the start-up settle before CPU is sampled
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("group " + group + " did not get partitions within 2 minutes");
+    }
+
+    private boolean hasAssignedMember(String group) throws InterruptedException, TimeoutException {
+        try {
+            var description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
+            return description != null
+                    && description.members().stream().anyMatch(member -> !member.assignment().topicPartitions().isEmpty());
+        } catch (ExecutionException notYet) {
+            return false; // the group does not exist until its first member joins
+        }
+    }
+
+    long endOffsets(String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                .mapToLong(info -> info.offset()).sum();
+    }
+
+    /**
+     * Waits until the group's committed offsets on the topic add up to {@code target}. Under exactly-once
+     * a committed offset may sit one above the last record (the transaction marker), so "at least" counts.
+     */
+    void awaitCommitted(String group, String topic, long target, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Collection<OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
+                    .map(Map.Entry::getValue).toList();
+            long sum = committed.stream().mapToLong(OffsetAndMetadata::offset).sum();
+            if (sum >= target) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("group " + group + " did not consume " + topic + " up to " + target + " in " + timeout);
+    }
+}
