@@ -18,13 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +41,7 @@ class ProcessorCrashIT {
     @Test
     void shouldProduceExactlyOneOutputPerInputThroughThreeKills(TestPlatform platform) throws Exception {
         String service = "eos-" + System.nanoTime();
-        long before = endOffsets(platform);
+        long before = ProcessorOffsets.endOffsets(platform);
         produce(platform.kafkaBootstrap(), service);
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
         ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), List.of());
@@ -56,8 +50,8 @@ class ProcessorCrashIT {
                 // pull the plug a quarter, half and three quarters of the way through, transactions open
                 long target = before + (long) RECORDS * kill / 4;
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> committedOffsets(platform) >= target);
-                long atKill = committedOffsets(platform) - before;
+                        .until(() -> ProcessorOffsets.committedOffsets(platform) >= target);
+                long atKill = ProcessorOffsets.committedOffsets(platform) - before;
                 ChildProcess running = processor;
                 ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
                 await().atMost(Duration.ofSeconds(10)).until(() -> !running.isAlive());
@@ -81,26 +75,6 @@ class ProcessorCrashIT {
             assertThat(copies).hasSize(RECORDS);
         } finally {
             processor.close();
-        }
-    }
-
-    private static long endOffsets(TestPlatform platform) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get().get(Topics.RAW.name()).partitions()
-                    .forEach(partition -> latest.put(new TopicPartition(Topics.RAW.name(), partition.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-        }
-    }
-
-    /** How far the processor has committed on logs.raw.v1, summed over partitions (transactions included). */
-    private static long committedOffsets(TestPlatform platform) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("sluice-stream-processor")
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.entrySet().stream().filter(entry -> entry.getKey().topic().equals(Topics.RAW.name()))
-                    .filter(entry -> entry.getValue() != null).mapToLong(entry -> entry.getValue().offset()).sum();
         }
     }
 
