@@ -1,19 +1,26 @@
 package io.sluice.indexer;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the indexer retries.
+ * How the indexer retries and what it keeps.
  *
  * @param itemRetries how often items answered 429/5xx are resent within one batch before the whole
  *                    batch is handed back for a later retry (nothing is committed meanwhile)
  * @param retryBackoff first pause between item retries; doubles, with jitter, up to {@code maxBackoff}
+ * @param retention how many days of logs are kept (whole UTC days, today included); older daily indices are
+ *                  deleted every {@code retentionCheckInterval}, and older events are dead-lettered, not indexed
+ * @param serviceRetention per-service overrides of {@code retention}
  */
 @ConfigurationProperties("sluice.indexer")
 public record IndexerProperties(
         @DefaultValue("5") int itemRetries,
         @DefaultValue("200ms") Duration retryBackoff,
-        @DefaultValue("10s") Duration maxBackoff) {
+        @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("30d") Duration retention,
+        Map<String, Duration> serviceRetention,
+        @DefaultValue("1h") Duration retentionCheckInterval) {
 }

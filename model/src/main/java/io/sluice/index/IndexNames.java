@@ -1,9 +1,12 @@
 package io.sluice.index;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Daily index names, {@code logs-<service>-<yyyy.MM.dd>}, from the event's UTC day. The service part
@@ -14,12 +17,31 @@ public final class IndexNames {
     public static final String PATTERN = "logs-*";
     private static final int MAX_SERVICE_LENGTH = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+    private static final int DAY_LENGTH = "yyyy.MM.dd".length();
 
     private IndexNames() {
     }
 
     public static String daily(String service, Instant timestamp) {
         return "logs-" + safeService(service) + "-" + DAY.format(timestamp);
+    }
+
+    /** The service and day of a daily index name; empty for any other index. */
+    public static Optional<DailyIndex> parse(String index) {
+        int dayStart = index.length() - DAY_LENGTH;
+        if (!index.startsWith("logs-") || dayStart < "logs-x-".length() || index.charAt(dayStart - 1) != '-') {
+            return Optional.empty();
+        }
+        try {
+            LocalDate day = LocalDate.parse(index.substring(dayStart), DAY);
+            return Optional.of(new DailyIndex(index, index.substring("logs-".length(), dayStart - 1), day));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A daily index: its name, the (safe) service name in it and its UTC day. */
+    public record DailyIndex(String name, String service, LocalDate day) {
     }
 
     /** Lower case; anything but letters, digits, '_' and '-' becomes '-'; never empty. */

@@ -26,7 +26,18 @@ class IndexNamesTest {
 
     @Test
     void templateShouldMapEveryEcsFieldExplicitly() {
-        assertThat(IndexTemplate.body()).contains("\"logs-*\"", "\"@timestamp\"", "\"labels.*\"",
-                "\"original\": {\"type\": \"keyword\", \"index\": false");
+        assertThat(IndexTemplate.body()).contains("\"logs-*\"", "\"@timestamp\"",
+                "\"labels\": {\"type\": \"flattened\"", "\"original\": {\"type\": \"keyword\", \"index\": false");
+    }
+
+    @Test
+    void shouldReadServiceAndDayBackFromADailyIndexName() {
+        assertThat(IndexNames.parse("logs-check-out-2026.11.22")).contains(
+                new IndexNames.DailyIndex("logs-check-out-2026.11.22", "check-out", java.time.LocalDate.of(2026, 11, 22)));
+        assertThat(IndexNames.parse(IndexNames.daily("Billing API", java.time.Instant.parse("2026-01-02T03:04:05Z"))))
+                .map(IndexNames.DailyIndex::service).contains("billing-api");
+        assertThat(IndexNames.parse("logs-2026.11.22")).isEmpty();
+        assertThat(IndexNames.parse("logs-x-2026.13.40")).isEmpty();
+        assertThat(IndexNames.parse(".kibana")).isEmpty();
     }
 }

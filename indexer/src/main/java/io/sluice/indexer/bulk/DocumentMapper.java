@@ -1,22 +1,39 @@
 package io.sluice.indexer.bulk;
 
 import io.sluice.index.IndexNames;
+import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.model.LogEvent;
 import io.sluice.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Turns an enriched record into a bulk document: index {@code logs-<service>-<UTC day>}, {@code _id}
- * = event id, the record's JSON as source. A record that is not a valid event is a rejection.
+ * = event id. The source is the event as Sluice models it, serialized again — never the record's
+ * bytes — so a document always fits the index template: fields outside the model are dropped, labels
+ * of any shape go into the {@code flattened} labels field, and no mapping conflict can reach
+ * Elasticsearch. Time policy: an event older than its service's retention is rejected (it would land
+ * in an index the retention deletes); one dated more than a day ahead goes to today's index, keeping
+ * its {@code @timestamp} — never a far-future index.
  */
 public final class DocumentMapper {
 
-    private DocumentMapper() {
+    private static final Duration MAX_AHEAD = Duration.ofDays(1);
+
+    private final RetentionPolicy retention;
+    private final Clock clock;
+
+    public DocumentMapper(RetentionPolicy retention, Clock clock) {
+        this.retention = retention;
+        this.clock = clock;
     }
 
-    /** A {@link BulkDocument}, or a {@link Rejection} when the value is not an event. */
-    public static MappedRecord map(ConsumerRecord<String, byte[]> record) {
+    /** A {@link BulkDocument}, or a {@link Rejection} when the value is not an event or too old to keep. */
+    public MappedRecord map(ConsumerRecord<String, byte[]> record) {
         Coordinates origin = new Coordinates(record.topic(), record.partition(), record.offset());
         LogEvent event;
         try {
@@ -27,8 +44,14 @@ public final class DocumentMapper {
         if (event == null) {
             return new Rejection(origin, record.key(), new byte[0], "empty record");
         }
-        return new BulkDocument(origin, record.key(), IndexNames.daily(event.service(), event.timestamp()),
-                event.eventId(), record.value());
+        Instant now = clock.instant();
+        if (event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().isBefore(retention.oldestKeptDay(event.service(), now))) {
+            return new Rejection(origin, record.key(), record.value(), "older than the retention of "
+                    + retention.retentionOf(event.service()).toDays() + " days for " + event.service() + ": " + event.timestamp());
+        }
+        Instant indexDay = event.timestamp().isAfter(now.plus(MAX_AHEAD)) ? now : event.timestamp();
+        return new BulkDocument(origin, record.key(), IndexNames.daily(event.service(), indexDay), event.eventId(),
+                Topics.ENRICHED.valueSerde().serializer().serialize(record.topic(), event));
     }
 
     private static String rootMessage(Throwable e) {

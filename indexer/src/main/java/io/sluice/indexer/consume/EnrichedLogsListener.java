@@ -26,10 +26,12 @@ public class EnrichedLogsListener {
     private static final Logger log = LoggerFactory.getLogger(EnrichedLogsListener.class);
 
     private final BulkIndexer indexer;
+    private final DocumentMapper mapper;
     private final DeadLetterPublisher deadLetters;
 
-    public EnrichedLogsListener(BulkIndexer indexer, DeadLetterPublisher deadLetters) {
+    public EnrichedLogsListener(BulkIndexer indexer, DocumentMapper mapper, DeadLetterPublisher deadLetters) {
         this.indexer = indexer;
+        this.mapper = mapper;
         this.deadLetters = deadLetters;
     }
 
@@ -38,7 +40,7 @@ public class EnrichedLogsListener {
         List<BulkDocument> documents = new ArrayList<>(records.size());
         List<Rejection> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            MappedRecord mapped = DocumentMapper.map(record);
+            MappedRecord mapped = mapper.map(record);
             if (mapped instanceof BulkDocument document) {
                 documents.add(document);
             } else if (mapped instanceof Rejection rejection) {

@@ -5,7 +5,11 @@ import io.sluice.index.IndexTemplate;
 import io.sluice.indexer.IndexerProperties;
 import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import io.sluice.indexer.bulk.DocumentMapper;
+import io.sluice.indexer.retention.RetentionPolicy;
+import io.sluice.indexer.retention.RetentionSweeper;
 import java.io.IOException;
+import java.time.Clock;
 import java.io.StringReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,21 @@ class IndexerWiring {
     BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties) {
         return new BulkIndexer(new ElasticsearchBulkSender(client), properties.itemRetries(), properties.retryBackoff(),
                 properties.maxBackoff(), BulkIndexer.Sleeper.real());
+    }
+
+    @Bean
+    RetentionPolicy retentionPolicy(IndexerProperties properties) {
+        return new RetentionPolicy(properties.retention(), properties.serviceRetention());
+    }
+
+    @Bean
+    DocumentMapper documentMapper(RetentionPolicy retention) {
+        return new DocumentMapper(retention, Clock.systemUTC());
+    }
+
+    @Bean
+    RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention) {
+        return new RetentionSweeper(client, retention, Clock.systemUTC());
     }
 
     /**

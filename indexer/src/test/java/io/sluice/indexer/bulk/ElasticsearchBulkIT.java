@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.sluice.index.IndexNames;
+import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.TestPlatform;
@@ -84,19 +85,43 @@ class ElasticsearchBulkIT {
     }
 
     @Test
-    void shouldRejectAMappingConflictWithElasticsearchsReason() throws Exception {
-        indexer.index(List.of(document("typed", "label as text", Map.of("region", "eu"))));
-        byte[] conflicting = ("{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"message\":\"label as object\","
-                + "\"service.name\":\"" + service + "\",\"event.id\":\"conflict\",\"labels\":{\"region\":{\"name\":\"eu\"}}}")
-                .getBytes(StandardCharsets.UTF_8);
+    void shouldIndexFieldsWhoseShapeChangesBetweenEventsWithoutAMappingConflict() throws Exception {
+        DocumentMapper mapper = new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()),
+                java.time.Clock.systemUTC());
+        String nested = "{\"a\":".repeat(25) + "1" + "}".repeat(25);
+        List<String> shapes = List.of(
+                "\"labels\":{\"region\":\"eu\"}",
+                "\"labels\":{\"region.name\":\"eu-west\",\"region.zone\":\"b\"}",
+                "\"log\":\"a string where the template has an object\",\"deep\":" + nested);
+        List<BulkDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            byte[] json = ("{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"message\":\"shape " + i + "\",\"service.name\":\""
+                    + service + "\",\"event.id\":\"shape-" + i + "\"," + shapes.get(i) + "}").getBytes(StandardCharsets.UTF_8);
+            documents.add((BulkDocument) mapper.map(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                    "logs.enriched.v1", 0, i, service, json)));
+        }
 
-        BulkOutcome outcome = indexer.index(List.of(document("conflict", conflicting), document("fine", "fine", null)));
+        BulkOutcome outcome = indexer.index(documents);
+
+        assertThat(outcome.rejected()).isEmpty();
+        assertThat(outcome.indexed()).isEqualTo(3);
+        assertThat(count()).isEqualTo(3);
+        assertThat(countMatching("labels.region", "eu")).isEqualTo(1);
+        assertThat(countMatching("labels.region.name", "eu-west")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIndexATwoMegabyteDocument() throws Exception {
+        String big = "x".repeat(2 * 1024 * 1024);
+
+        BulkOutcome outcome = indexer.index(List.of(document("big", big, Map.of("size", "2MB"))));
 
         assertThat(outcome.indexed()).isEqualTo(1);
-        assertThat(outcome.rejected()).singleElement().satisfies(rejection -> {
-            assertThat(rejection.reason()).contains("/conflict: 400", "parsing_exception");
-            assertThat(rejection.value()).isEqualTo(conflicting);
-        });
-        assertThat(count()).isEqualTo(2);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    private long countMatching(String field, String value) throws Exception {
+        return client.count(count -> count.index("logs-" + service + "-*")
+                .query(query -> query.term(term -> term.field(field).value(value)))).count();
     }
 }

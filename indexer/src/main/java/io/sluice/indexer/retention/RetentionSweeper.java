@@ -1,0 +1,45 @@
+package io.sluice.indexer.retention;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.index.IndexNames;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the daily indices whose day has left the retention window. Only indices named by
+ * {@link IndexNames} are touched; everything else under {@code logs-*} is left alone.
+ */
+public final class RetentionSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
+    private static final int DELETE_BATCH = 50;
+
+    private final ElasticsearchClient client;
+    private final RetentionPolicy policy;
+    private final Clock clock;
+
+    public RetentionSweeper(ElasticsearchClient client, RetentionPolicy policy, Clock clock) {
+        this.client = client;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Deletes what expired; returns the names deleted. */
+    public List<String> sweep() throws IOException {
+        List<String> expired = new ArrayList<>();
+        for (String name : client.indices().get(get -> get.index(IndexNames.PATTERN)).indices().keySet()) {
+            IndexNames.parse(name).filter(index -> policy.isExpired(index, clock.instant()))
+                    .ifPresent(index -> expired.add(index.name()));
+        }
+        for (int from = 0; from < expired.size(); from += DELETE_BATCH) {
+            List<String> batch = expired.subList(from, Math.min(expired.size(), from + DELETE_BATCH));
+            client.indices().delete(delete -> delete.index(batch));
+            log.info("retention: deleted {} expired daily indices: {}", batch.size(), batch);
+        }
+        return expired;
+    }
+}

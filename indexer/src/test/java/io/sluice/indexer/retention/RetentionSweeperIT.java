@@ -1,0 +1,57 @@
+package io.sluice.indexer.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.index.IndexNames;
+import io.sluice.index.IndexTemplate;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.TestPlatform;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Retention against the real Elasticsearch: expired daily indices go, everything else stays. */
+@SluiceIntegrationTest
+class RetentionSweeperIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    @Test
+    void shouldDeleteOnlyDailyIndicesOutsideTheirServicesRetention(TestPlatform platform) throws Exception {
+        IndexTemplate.install(platform.elasticsearchUrl());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String web = "ret-web-" + run;
+        String audit = "ret-audit-" + run;
+        List<String> expired = List.of("logs-" + web + "-2026.11.15", "logs-" + audit + "-2025.11.01");
+        List<String> kept = List.of("logs-" + web + "-2026.11.16", "logs-" + web + "-2026.11.22",
+                "logs-" + audit + "-2026.01.01", "logs-" + web + "-archive");
+        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
+            for (String index : concat(expired, kept)) {
+                client.indices().create(create -> create.index(index));
+            }
+            RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(7), Map.of(audit, Duration.ofDays(365)));
+
+            List<String> deleted = new RetentionSweeper(client, policy, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+
+            assertThat(deleted).containsAll(expired).doesNotContainAnyElementsOf(kept);
+            assertThat(deleted).allSatisfy(name -> assertThat(IndexNames.parse(name)).isPresent());
+            for (String index : expired) {
+                assertThat(client.indices().exists(exists -> exists.index(index)).value()).as(index).isFalse();
+            }
+            for (String index : kept) {
+                assertThat(client.indices().exists(exists -> exists.index(index)).value()).as(index).isTrue();
+            }
+            client.indices().delete(delete -> delete.index(kept));
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}
