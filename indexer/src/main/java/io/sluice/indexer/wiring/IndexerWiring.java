@@ -6,6 +6,7 @@ import io.sluice.indexer.IndexerProperties;
 import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.ElasticsearchBulkSender;
 import io.sluice.indexer.bulk.DocumentMapper;
+import io.sluice.indexer.replay.EnrichedReplayer;
 import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.indexer.retention.RetentionSweeper;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -44,6 +46,12 @@ class IndexerWiring {
     @Bean
     RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention) {
         return new RetentionSweeper(client, retention, Clock.systemUTC());
+    }
+
+    /** Replays read with consumers of their own: assigned partitions, never a commit, so no group offsets move. */
+    @Bean
+    EnrichedReplayer enrichedReplayer(ConsumerFactory<String, byte[]> consumers, DocumentMapper mapper, BulkIndexer indexer) {
+        return new EnrichedReplayer(() -> consumers.createConsumer("sluice-indexer-replay", "replay-"), mapper, indexer);
     }
 
     /**

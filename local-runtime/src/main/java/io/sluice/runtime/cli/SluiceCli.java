@@ -22,6 +22,7 @@ public final class SluiceCli {
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
                 case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
                 case "bench" -> new BenchCommand(CliArgs.parse(rest)).run();
+                case "replay" -> new ReplayCommand(CliArgs.parse(rest), System.out).run();
                 case "help", "-h", "--help" -> help();
                 default -> {
                     System.err.println("sluice: unknown command '" + verb + "'");
@@ -50,6 +51,8 @@ public final class SluiceCli {
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
                                            print matching logs from Elasticsearch
                   dlq [--limit 20]         the newest dead-lettered records with their reasons
+                  replay --from T [--to T] [--service S]
+                                           re-index a range of logs.enriched.v1 (T: ISO instant or 2h ago); no duplicates
                   ship 'GLOB' --service S [--kafka host:port] [--multiline REGEX]
                                            tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
