@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Sends bulks with the Elasticsearch Java client: {@code create} operations whose source is the
- * event's JSON bytes as they came from Kafka (never re-serialized, so message text cannot alter the
- * bulk body's structure).
+ * JSON the mapper wrote, passed through as bytes (a serialized JSON object: message text, newlines and
+ * all, is escaped inside it and cannot alter the bulk body's structure).
  */
 public final class ElasticsearchBulkSender implements BulkSender {
 

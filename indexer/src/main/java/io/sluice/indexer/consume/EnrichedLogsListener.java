@@ -35,7 +35,7 @@ public class EnrichedLogsListener {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "sluice-indexer", topics = "logs.enriched.v1", batch = "true")
+    @KafkaListener(id = "sluice-indexer", idIsGroup = false, topics = "logs.enriched.v1", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<BulkDocument> documents = new ArrayList<>(records.size());
         List<Rejection> rejections = new ArrayList<>();

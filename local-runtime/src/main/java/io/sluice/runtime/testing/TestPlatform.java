@@ -15,6 +15,14 @@ public interface TestPlatform extends AutoCloseable {
         return connections().elasticsearchUrl();
     }
 
+    /**
+     * The Elasticsearch server's processes (the launcher and the server JVM), for tests that freeze
+     * or stop it; empty where the platform does not own them (a reused node, a container).
+     */
+    default java.util.List<ProcessHandle> elasticsearchProcesses() {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

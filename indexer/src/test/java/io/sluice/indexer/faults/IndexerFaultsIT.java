@@ -1,0 +1,214 @@
+package io.sluice.indexer.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.index.IndexNames;
+import io.sluice.indexer.bulk.BulkDocument;
+import io.sluice.indexer.bulk.BulkIndexer;
+import io.sluice.indexer.bulk.BulkOutcome;
+import io.sluice.indexer.bulk.Coordinates;
+import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import io.sluice.model.LogEvent;
+import io.sluice.runtime.Connections;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.services.Service;
+import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Elasticsearch does to indexers, done to ours on the real broker and node — with a fault-injecting
+ * proxy where a fault cannot be produced otherwise. The check each time: every event sent is in
+ * Elasticsearch (or the DLQ), none twice.
+ */
+@SluiceIntegrationTest
+class IndexerFaultsIT {
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    private String service;
+
+    @BeforeEach
+    void name() {
+        service = "faults-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void shouldRetryOnlyThe429ItemOfABulkAnswered201_429_400_409(TestPlatform platform) throws Exception {
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl());
+                ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(proxy.url()))) {
+            BulkIndexer indexer = new BulkIndexer(new ElasticsearchBulkSender(client), 3, Duration.ofMillis(50),
+                    Duration.ofMillis(500), BulkIndexer.Sleeper.real());
+            indexer.index(List.of(document("d")));
+            proxy.failItemOnce("b", 429);
+            proxy.failItemOnce("c", 400);
+
+            BulkOutcome outcome = indexer.index(List.of(document("a"), document("b"), document("c"), document("d")));
+
+            assertThat(outcome.indexed()).as("a, and b on its retry").isEqualTo(2);
+            assertThat(outcome.alreadyIndexed()).as("d").isEqualTo(1);
+            assertThat(outcome.rejected()).singleElement().satisfies(rejection ->
+                    assertThat(rejection.reason()).contains("/c: 400", "injected 400"));
+            assertThat(List.of(proxy.timesSent("a"), proxy.timesSent("b"), proxy.timesSent("c"), proxy.timesSent("d")))
+                    .as("times each id was sent: only b again").containsExactly(1, 2, 1, 2);
+            assertThat(count(platform)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldIndexEverythingOnceWhenWholeBulksAreAnswered429Then503ForAWhile(TestPlatform platform) throws Exception {
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl())) {
+            proxy.refuseBulks(429, Duration.ofSeconds(8));
+            CompletableFuture.delayedExecutor(8, java.util.concurrent.TimeUnit.SECONDS)
+                    .execute(() -> proxy.refuseBulks(503, Duration.ofSeconds(8)));
+            ChildProcess indexer = startIndexer(platform, proxy.url());
+            try {
+                produce(platform, 5_000);
+                awaitCount(platform, 5_000, Duration.ofMinutes(3));
+                assertThat(proxy.refusedBulks()).as("bulks answered 429/503").isPositive();
+                assertThat(deadLetters(platform)).isZero();
+            } finally {
+                indexer.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldIndexEverythingOnceAfterTheIndexerIsKilledMidBulk(TestPlatform platform) throws Exception {
+        int events = 20_000;
+        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        try {
+            produce(platform, events);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> count(platform) >= 2_000);
+            ChildProcess running = indexer;
+            ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !running.isAlive());
+            running.close();
+            long atKill = count(platform);
+            LoggerFactory.getLogger(IndexerFaultsIT.class).info("indexer killed with {} of {} indexed", atKill, events);
+            assertThat(atKill).as("killed mid-stream").isLessThan(events);
+            indexer = startIndexer(platform, platform.elasticsearchUrl(), false);
+            awaitCount(platform, events, Duration.ofMinutes(3));
+            assertThat(deadLetters(platform)).isZero();
+        } finally {
+            indexer.close();
+        }
+    }
+
+    @Test
+    void shouldIndexEverythingOnceAfterElasticsearchIsFrozenForAMinute(TestPlatform platform) throws Exception {
+        List<ProcessHandle> elasticsearch = platform.elasticsearchProcesses();
+        Assumptions.assumeFalse(elasticsearch.isEmpty(), "the platform does not own the Elasticsearch process");
+        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        try {
+            signal("STOP", elasticsearch);
+            try {
+                produce(platform, 5_000);
+                Thread.sleep(Duration.ofSeconds(60).toMillis());
+            } finally {
+                signal("CONT", elasticsearch);
+            }
+            awaitCount(platform, 5_000, Duration.ofMinutes(3));
+            assertThat(deadLetters(platform)).isZero();
+            assertThat(indexer.isAlive()).isTrue();
+        } finally {
+            indexer.close();
+        }
+    }
+
+    private BulkDocument document(String id) {
+        LogEvent event = new LogEvent(AT, "event " + id, "INFO", service, "h", null, null, id, AT, null, Map.of());
+        return new BulkDocument(new Coordinates("logs.enriched.v1", 0, id.hashCode()), service,
+                IndexNames.daily(service, AT), id, Topics.ENRICHED.valueSerde().serializer().serialize("t", event));
+    }
+
+    /** The indexer service, as {@code ./sluice up} runs it, in a consumer group of its own starting at the topic's end. */
+    private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl) throws Exception {
+        return startIndexer(platform, elasticsearchUrl, true);
+    }
+
+    private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl, boolean newGroup) throws Exception {
+        String group = "indexer-" + service;
+        if (newGroup) {
+            startGroupAtEnd(platform, group);
+        }
+        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
+                new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
+        return launcher.start(Service.INDEXER, Map.of(), List.of("--spring.kafka.consumer.group-id=" + group,
+                "--spring.elasticsearch.socket-timeout=10s", "--sluice.indexer.retention=36500d"));
+    }
+
+    /** Commits the group at the end of logs.enriched.v1, so the indexer reads only what the test sends. */
+    private static void startGroupAtEnd(TestPlatform platform, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(Topics.ENRICHED.name())).allTopicNames().get().get(Topics.ENRICHED.name()).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.ENRICHED.name(), p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        }
+    }
+
+    private void produce(TestPlatform platform, int events) {
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10),
+                Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
+            for (int i = 0; i < events; i++) {
+                Instant at = AT.plusMillis(i);
+                producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(at, "event " + i, "INFO",
+                        service, "h", null, null, service + "-" + i, at, null, Map.of("n", Integer.toString(i)))));
+            }
+            producer.flush();
+        }
+    }
+
+    private long count(TestPlatform platform) throws Exception {
+        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
+            String pattern = "logs-" + service + "-*";
+            client.indices().refresh(refresh -> refresh.index(pattern).allowNoIndices(true));
+            return client.count(count -> count.index(pattern).allowNoIndices(true)).count();
+        }
+    }
+
+    /** Waits for exactly {@code expected} documents: ids are unique per document, so a count above it is impossible and below it is loss. */
+    private void awaitCount(TestPlatform platform, long expected, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> count(platform) == expected);
+    }
+
+    private long deadLetters(TestPlatform platform) {
+        return TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(), record -> service.equals(record.key()),
+                1, Duration.ofSeconds(3)).size();
+    }
+
+    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
+        for (ProcessHandle process : processes) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        }
+    }
+}
