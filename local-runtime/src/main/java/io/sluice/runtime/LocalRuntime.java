@@ -21,6 +21,7 @@ public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
 
     private final RuntimeSettings settings;
+    private volatile Map<String, String> env = Map.of();
     private final Deque<ChildProcess> started = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
@@ -34,6 +35,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public LocalRuntime start(Map<String, String> env) {
+        this.env = Map.copyOf(env);
         try {
             startKafka();
             startElasticsearch(env);
@@ -57,6 +59,26 @@ public final class LocalRuntime implements AutoCloseable {
     /** True when this runtime started at least one process rather than reusing running ones. */
     public boolean ownsProcesses() {
         return !started.isEmpty();
+    }
+
+    /**
+     * Stops the Elasticsearch node this runtime started, the way an operator's {@code systemctl stop}
+     * would, for tests of an outage; false when the node was reused rather than started here.
+     */
+    public boolean stopElasticsearch() {
+        for (ChildProcess child : started) {
+            if (child.name().equals("elasticsearch")) {
+                started.remove(child);
+                child.close();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts the node again on the same data, after {@link #stopElasticsearch()}. */
+    public void restartElasticsearch() {
+        startElasticsearch(env);
     }
 
     private void startKafka() {

@@ -141,6 +141,27 @@ class IndexerFaultsIT {
         }
     }
 
+    @Test
+    void shouldIndexEverythingOnceAfterElasticsearchIsStoppedForMinutesUnderLoad(TestPlatform platform) throws Exception {
+        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        try {
+            produce(platform, 0, 2_500);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> count(platform) >= 500);
+            Assumptions.assumeTrue(platform.stopElasticsearch(), "the platform does not own the Elasticsearch process");
+            try {
+                produce(platform, 2_500, 2_500);
+                Thread.sleep(Duration.ofMinutes(3).toMillis());
+                assertThat(indexer.isAlive()).isTrue();
+            } finally {
+                platform.startElasticsearch();
+            }
+            awaitCount(platform, 5_000, Duration.ofMinutes(3));
+            assertThat(deadLetters(platform)).isZero();
+        } finally {
+            indexer.close();
+        }
+    }
+
     private BulkDocument document(String id) {
         LogEvent event = new LogEvent(AT, "event " + id, "INFO", service, "h", null, null, id, AT, null, Map.of());
         return new BulkDocument(new Coordinates("logs.enriched.v1", 0, id.hashCode()), service,
@@ -176,10 +197,14 @@ class IndexerFaultsIT {
     }
 
     private void produce(TestPlatform platform, int events) {
+        produce(platform, 0, events);
+    }
+
+    private void produce(TestPlatform platform, int first, int events) {
         try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10),
                 Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
-            for (int i = 0; i < events; i++) {
+            for (int i = first; i < first + events; i++) {
                 Instant at = AT.plusMillis(i);
                 producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(at, "event " + i, "INFO",
                         service, "h", null, null, service + "-" + i, at, null, Map.of("n", Integer.toString(i)))));

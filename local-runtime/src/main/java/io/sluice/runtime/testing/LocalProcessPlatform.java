@@ -34,6 +34,16 @@ final class LocalProcessPlatform implements TestPlatform {
     }
 
     @Override
+    public boolean stopElasticsearch() {
+        return runtime.stopElasticsearch();
+    }
+
+    @Override
+    public void startElasticsearch() {
+        runtime.restartElasticsearch();
+    }
+
+    @Override
     public void close() {
         runtime.close();
     }

@@ -23,6 +23,18 @@ public interface TestPlatform extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * Stops the Elasticsearch node, for outage tests; false where the platform does not own it.
+     * {@link #startElasticsearch()} brings it back on the same data.
+     */
+    default boolean stopElasticsearch() {
+        return false;
+    }
+
+    default void startElasticsearch() {
+        throw new UnsupportedOperationException("this platform cannot start Elasticsearch again");
+    }
+
     @Override
     void close();
 }
