@@ -1,11 +1,12 @@
 package io.sluice.runtime.cli;
 
+import io.sluice.runtime.bench.IndexerBenchmark;
 import io.sluice.runtime.bench.IngestBenchmark;
 import io.sluice.runtime.bench.ProcessorBenchmark;
 
 /**
  * {@code ./sluice bench ingest [--events 200000] [--clients 8] [--lines 500]} and
- * {@code ./sluice bench processor [--events 200000]}: print figures, assert nothing.
+ * {@code ./sluice bench processor|indexer [--events 200000]}: print figures, assert nothing.
  */
 final class BenchCommand {
 
@@ -16,13 +17,17 @@ final class BenchCommand {
     }
 
     int run() throws Exception {
+        if (args.positional().equals(java.util.List.of("indexer"))) {
+            new IndexerBenchmark(Integer.parseInt(args.option("events", "200000")), System.out).run();
+            return 0;
+        }
         if (args.positional().equals(java.util.List.of("processor"))) {
             new ProcessorBenchmark(Integer.parseInt(args.option("events", "200000")), System.out).run();
             return 0;
         }
         if (!args.positional().equals(java.util.List.of("ingest"))) {
             throw new CliArgs.UsageException("usage: ./sluice bench ingest [--events N] [--clients N] [--lines N]"
-                    + " | bench processor [--events N]");
+                    + " | bench processor [--events N] | bench indexer [--events N]");
         }
         new IngestBenchmark(Integer.parseInt(args.option("events", "200000")), Integer.parseInt(args.option("clients", "8")),
                 Integer.parseInt(args.option("lines", "500")), System.out).run();

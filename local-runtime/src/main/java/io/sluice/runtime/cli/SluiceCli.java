@@ -59,6 +59,7 @@ public final class SluiceCli {
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
                   bench processor [--events N] processor events per CPU-second against a minimal Streams app
+                  bench indexer [--events N]   documents per Elasticsearch CPU-second: direct _bulk, indexer, rsyslog
                   build                    compile and package everything (tests skipped)
                   test                     run every test, unit and integration
                 """);

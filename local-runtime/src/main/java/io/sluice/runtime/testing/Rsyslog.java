@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
 
 /**
  * A real rsyslogd for tests: runs in the foreground with a given configuration, reading what
@@ -45,14 +44,20 @@ public final class Rsyslog implements AutoCloseable {
                     .redirectOutput(dir.resolve("rsyslogd.out").toFile())
                     .start();
             Rsyslog rsyslog = new Rsyslog(dir, process);
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> Files.exists(dir.resolve("log.sock")) || !process.isAlive());
+            // a plain loop, not Awaitility: the benchmark uses this class outside tests
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!Files.exists(dir.resolve("log.sock")) && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
             if (!process.isAlive()) {
                 throw new IllegalStateException("rsyslogd exited: " + Files.readString(dir.resolve("rsyslogd.out")));
             }
             return rsyslog;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting rsyslogd", e);
         }
     }
 
