@@ -14,6 +14,7 @@ import io.sluice.model.LogEvent;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
@@ -30,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -187,11 +187,9 @@ class IndexerFaultsIT {
     /** Commits the group at the end of logs.enriched.v1, so the indexer reads only what the test sends. */
     private static void startGroupAtEnd(TestPlatform platform, String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(Topics.ENRICHED.name())).allTopicNames().get().get(Topics.ENRICHED.name()).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.ENRICHED.name(), p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));
+            TopicOffsets.latest(admin, Topics.ENRICHED.name())
+                    .forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
             admin.alterConsumerGroupOffsets(group, offsets).all().get();
         }
     }

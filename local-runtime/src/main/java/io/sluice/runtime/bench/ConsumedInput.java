@@ -1,17 +1,12 @@
 package io.sluice.runtime.bench;
 
+import io.sluice.runtime.kafka.TopicOffsets;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /** How far a consumer group is through a topic, from the broker's point of view. */
 final class ConsumedInput {
@@ -23,7 +18,7 @@ final class ConsumedInput {
     }
 
     /** Waits until the group has a member: the application is subscribed and idle. */
-    void awaitMember(String group) throws InterruptedException, ExecutionException, TimeoutException {
+    void awaitMember(String group) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             if (hasAssignedMember(group)) {
@@ -46,11 +41,7 @@ final class ConsumedInput {
     }
 
     long endOffsets(String topic) throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                .mapToLong(info -> info.offset()).sum();
+        return TopicOffsets.latestSum(admin, topic);
     }
 
     /**
@@ -60,11 +51,7 @@ final class ConsumedInput {
     void awaitCommitted(String group, String topic, long target, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Collection<OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS).entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
-                    .map(Map.Entry::getValue).toList();
-            long sum = committed.stream().mapToLong(OffsetAndMetadata::offset).sum();
-            if (sum >= target) {
+            if (TopicOffsets.committedSum(admin, group, topic) >= target) {
                 return;
             }
             Thread.sleep(100);

@@ -41,7 +41,7 @@ record LogQuery(String text, Instant from, String service, String level, int lim
     static Duration parseSince(String since) {
         Matcher matcher = SINCE.matcher(since.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new CliArgs.UsageException("--since takes a number and a unit (s, m, h, d), like 15m; got '" + since + "'");
+            throw new CliArgs.UsageException("'" + since + "' is not a number and a unit: use s, m, h or d, like 15m");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

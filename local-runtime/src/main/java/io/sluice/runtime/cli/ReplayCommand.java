@@ -51,19 +51,10 @@ final class ReplayCommand {
         return 0;
     }
 
-    /** An ISO-8601 instant as given, or a duration ago ("90m", "2h", "7d"). */
+    /** An ISO-8601 instant as given, or a duration ago ("90m", "2h", "7d"), read like {@code search --since}. */
     static Instant instant(String text) {
         if (!text.isEmpty() && Character.isDigit(text.charAt(0)) && !text.contains("T")) {
-            char unit = text.charAt(text.length() - 1);
-            long amount = Long.parseLong(text.substring(0, text.length() - 1));
-            Duration ago = switch (unit) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new CliArgs.UsageException("unknown unit in '" + text + "': use s, m, h or d");
-            };
-            return Instant.now().minus(ago);
+            return Instant.now().minus(LogQuery.parseSince(text));
         }
         try {
             return Instant.parse(text);
