@@ -2,6 +2,7 @@ package io.sluice.indexer;
 
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how many days of logs are kept (whole UTC days, today included); older daily indices are
  *                  deleted every {@code retentionCheckInterval}, and older events are dead-lettered, not indexed
  * @param serviceRetention per-service overrides of {@code retention}
+ * @param bulkMaxBytes most source bytes in one bulk request (Elasticsearch's guidance: a few MB)
+ * @param bulkMaxDocuments most documents in one bulk request
+ * @param maxInFlight how many bulk requests of one polled batch are sent at once
+ * @param lagCheckInterval how often the lag gauge {@code sluice.indexer.lag} is read from the broker
  */
 @ConfigurationProperties("sluice.indexer")
 public record IndexerProperties(
@@ -22,5 +27,9 @@ public record IndexerProperties(
         @DefaultValue("10s") Duration maxBackoff,
         @DefaultValue("30d") Duration retention,
         Map<String, Duration> serviceRetention,
-        @DefaultValue("1h") Duration retentionCheckInterval) {
+        @DefaultValue("1h") Duration retentionCheckInterval,
+        @DefaultValue("5MB") DataSize bulkMaxBytes,
+        @DefaultValue("5000") int bulkMaxDocuments,
+        @DefaultValue("2") int maxInFlight,
+        @DefaultValue("15s") Duration lagCheckInterval) {
 }

@@ -1,7 +1,7 @@
 package io.sluice.indexer.consume;
 
 import io.sluice.indexer.bulk.BulkDocument;
-import io.sluice.indexer.bulk.BulkIndexer;
+import io.sluice.indexer.bulk.BatchIndexer;
 import io.sluice.indexer.bulk.BulkOutcome;
 import io.sluice.indexer.bulk.DocumentMapper;
 import io.sluice.indexer.bulk.MappedRecord;
@@ -16,8 +16,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code logs.enriched.v1} (read_committed) in batches: each batch is indexed or
- * dead-lettered in full before the listener returns, and only then are its offsets committed. A
+ * Consumes {@code logs.enriched.v1} (read_committed) in batches: each batch is indexed (as several
+ * bulks in flight) or dead-lettered in full before the listener returns, and only then are its offsets committed. A
  * batch that fails is retried whole, with backoff, by the container's error handler.
  */
 @Component
@@ -25,11 +25,11 @@ public class EnrichedLogsListener {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichedLogsListener.class);
 
-    private final BulkIndexer indexer;
+    private final BatchIndexer indexer;
     private final DocumentMapper mapper;
     private final DeadLetterPublisher deadLetters;
 
-    public EnrichedLogsListener(BulkIndexer indexer, DocumentMapper mapper, DeadLetterPublisher deadLetters) {
+    public EnrichedLogsListener(BatchIndexer indexer, DocumentMapper mapper, DeadLetterPublisher deadLetters) {
         this.indexer = indexer;
         this.mapper = mapper;
         this.deadLetters = deadLetters;

@@ -3,21 +3,28 @@ package io.sluice.indexer.wiring;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.sluice.index.IndexTemplate;
 import io.sluice.indexer.IndexerProperties;
+import io.sluice.indexer.bulk.BatchIndexer;
 import io.sluice.indexer.bulk.BulkIndexer;
-import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import io.sluice.indexer.bulk.BulkSplitter;
+import io.sluice.indexer.bulk.HttpBulkSender;
 import io.sluice.indexer.bulk.DocumentMapper;
+import io.sluice.indexer.lag.LagMonitor;
 import io.sluice.indexer.replay.EnrichedReplayer;
 import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.indexer.retention.RetentionSweeper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.io.StringReader;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -29,8 +36,20 @@ class IndexerWiring {
 
     @Bean
     BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties) {
-        return new BulkIndexer(new ElasticsearchBulkSender(client), properties.itemRetries(), properties.retryBackoff(),
+        return new BulkIndexer(HttpBulkSender.of(client), properties.itemRetries(), properties.retryBackoff(),
                 properties.maxBackoff(), BulkIndexer.Sleeper.real());
+    }
+
+    @Bean
+    BatchIndexer batchIndexer(BulkIndexer bulks, IndexerProperties properties) {
+        return new BatchIndexer(bulks, new BulkSplitter(properties.bulkMaxBytes().toBytes(), properties.bulkMaxDocuments()),
+                properties.maxInFlight());
+    }
+
+    @Bean
+    LagMonitor lagMonitor(KafkaAdmin kafka, KafkaProperties kafkaProperties, IndexerProperties properties, MeterRegistry registry) {
+        return new LagMonitor(Admin.create(kafka.getConfigurationProperties()), kafkaProperties.getConsumer().getGroupId(),
+                properties.lagCheckInterval().toMillis(), registry);
     }
 
     @Bean

@@ -32,7 +32,7 @@ class ElasticsearchBulkIT {
     @BeforeEach
     void connect(TestPlatform platform) {
         client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()));
-        indexer = new BulkIndexer(new ElasticsearchBulkSender(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
+        indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
                 BulkIndexer.Sleeper.real());
     }
 

@@ -9,7 +9,8 @@ import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.BulkOutcome;
 import io.sluice.indexer.bulk.Coordinates;
-import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import io.sluice.indexer.bulk.HttpBulkSender;
+import io.sluice.json.Json;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
@@ -22,6 +23,10 @@ import io.sluice.runtime.services.ServiceLauncher;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.TestPlatform;
 import io.sluice.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -62,7 +67,7 @@ class IndexerFaultsIT {
     void shouldRetryOnlyThe429ItemOfABulkAnswered201_429_400_409(TestPlatform platform) throws Exception {
         try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl());
                 ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(proxy.url()))) {
-            BulkIndexer indexer = new BulkIndexer(new ElasticsearchBulkSender(client), 3, Duration.ofMillis(50),
+            BulkIndexer indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(50),
                     Duration.ofMillis(500), BulkIndexer.Sleeper.real());
             indexer.index(List.of(document("d")));
             proxy.failItemOnce("b", 429);
@@ -152,11 +157,14 @@ class IndexerFaultsIT {
                 produce(platform, 2_500, 2_500);
                 Thread.sleep(Duration.ofMinutes(3).toMillis());
                 assertThat(indexer.isAlive()).isTrue();
+                // the partitions are paused, and the lag says how much is waiting: at least what was sent meanwhile
+                assertThat(lag()).isGreaterThanOrEqualTo(2_500);
             } finally {
                 platform.startElasticsearch();
             }
             awaitCount(platform, 5_000, Duration.ofMinutes(3));
             assertThat(deadLetters(platform)).isZero();
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> lag() == 0);
         } finally {
             indexer.close();
         }
@@ -222,6 +230,15 @@ class IndexerFaultsIT {
     /** Waits for exactly {@code expected} documents: ids are unique per document, so a count above it is impossible and below it is loss. */
     private void awaitCount(TestPlatform platform, long expected, Duration atMost) {
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> count(platform) == expected);
+    }
+
+    /** The running indexer's gauge {@code sluice.indexer.lag}, as its metrics endpoint shows it. */
+    private static double lag() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/metrics/sluice.indexer.lag")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
     }
 
     private long deadLetters(TestPlatform platform) {

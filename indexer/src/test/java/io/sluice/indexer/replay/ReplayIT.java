@@ -7,7 +7,7 @@ import io.sluice.index.IndexNames;
 import io.sluice.index.IndexTemplate;
 import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.DocumentMapper;
-import io.sluice.indexer.bulk.ElasticsearchBulkSender;
+import io.sluice.indexer.bulk.HttpBulkSender;
 import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
@@ -57,7 +57,7 @@ class ReplayIT {
         try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
             EnrichedReplayer replayer = new EnrichedReplayer(() -> consumer(platform),
                     new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()), Clock.systemUTC()),
-                    new BulkIndexer(new ElasticsearchBulkSender(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
+                    new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
                             BulkIndexer.Sleeper.real()));
 
             ReplayReport first = replayer.replay(range);

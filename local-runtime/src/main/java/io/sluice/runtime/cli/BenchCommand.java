@@ -18,7 +18,8 @@ final class BenchCommand {
 
     int run() throws Exception {
         if (args.positional().equals(java.util.List.of("indexer"))) {
-            new IndexerBenchmark(Integer.parseInt(args.option("events", "200000")), System.out).run();
+            new IndexerBenchmark(Integer.parseInt(args.option("events", "200000")),
+                    Integer.parseInt(args.option("in-flight", "2")), System.out).run();
             return 0;
         }
         if (args.positional().equals(java.util.List.of("processor"))) {
@@ -27,7 +28,7 @@ final class BenchCommand {
         }
         if (!args.positional().equals(java.util.List.of("ingest"))) {
             throw new CliArgs.UsageException("usage: ./sluice bench ingest [--events N] [--clients N] [--lines N]"
-                    + " | bench processor [--events N] | bench indexer [--events N]");
+                    + " | bench processor [--events N] | bench indexer [--events N] [--in-flight N]");
         }
         new IngestBenchmark(Integer.parseInt(args.option("events", "200000")), Integer.parseInt(args.option("clients", "8")),
                 Integer.parseInt(args.option("lines", "500")), System.out).run();

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where Elasticsearch's files live: the unpacked distribution (shared, read-only) and one instance
- * folder per profile (config, data, logs), owned by the user Elasticsearch runs as.
+ * folder per data folder (config, data, logs), owned by the user Elasticsearch runs as.
  *
  * <p>Both live under the checkout's {@code .sluice/}, unless we are root and that folder is not
  * reachable by an unprivileged user (a checkout under {@code /root}, say): then they live under
@@ -33,7 +33,8 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
             root = Path.of("/var/lib/sluice", hash);
         }
         String version = zip.getFileName().toString().replace(".zip", "");
-        Path instance = root.resolve(settings.profile().folder()).resolve("elasticsearch");
+        // one instance per data folder: a benchmark's node never shares indices with the tests' node
+        Path instance = root.resolve(settings.dataDir().getFileName().toString()).resolve("elasticsearch");
         Path link = settings.dataDir().resolve("elasticsearch");
         return new ElasticsearchLayout(zip, root.resolve("dist").resolve(version), instance, link);
     }
@@ -48,6 +49,10 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
 
     void prepare(String elasticsearchYaml, String heap) throws IOException {
         unpackDistribution();
+        // a link left by an older layout (every data folder once shared its profile's node) must not lead elsewhere
+        if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(instance)) {
+            Files.delete(link);
+        }
         Files.createDirectories(config().resolve("jvm.options.d"));
         Files.createDirectories(instance.resolve("data"));
         Files.createDirectories(instance.resolve("logs"));
