@@ -9,6 +9,7 @@ import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.FakeSlack;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.SluiceRuntimeExtension;
 import io.sluice.runtime.testing.TestPlatform;
@@ -151,8 +152,8 @@ class PlatformEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> messagesAbout(service).size() == 1);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() -> messagesAbout(service).size() == 1);
         String message = messagesAbout(service).get(0);
-        assertThat(message).contains(service + ": " + ERROR_THRESHOLD + " errors in one minute (threshold "
-                + ERROR_THRESHOLD + ")", "gateway timeout &lt;!channel&gt; #0", "https://kibana.example.com/app/discover#/")
+        assertThat(message).contains(":rotating_light: *FIRING*", "*" + service + "*", ERROR_THRESHOLD + " events, ",
+                "(threshold " + ERROR_THRESHOLD + ")", "gateway timeout &lt;!channel&gt; #", "https://kibana.example.com/app/discover#/")
                 .doesNotContain("<!channel>");
     }
 

@@ -1,60 +1,42 @@
 package io.sluice.alerting.delivery;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.sluice.alerting.AlertingProperties;
-import io.sluice.alerting.slack.AlertMessages;
-import io.sluice.alerting.slack.NotificationException;
-import io.sluice.alerting.slack.SlackWebhookNotifier;
 import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
- * Delivers each alert of {@code alerts.v1} to Slack, committing its offset only after Slack accepted
- * it (or refused it for good). Transient failures are thrown back to the container, which retries
- * the same alert with backoff: an alert is never skipped because Slack was down.
+ * Reads {@code alerts.v1} in batches and has them delivered; the batch's offsets are committed only
+ * when the listener returns, so an alert not yet delivered — Slack down, the service killed — is read
+ * again: Kafka is the outbox. The service killed after Slack's 200 but before the commit posts those
+ * alerts once more on restart: at most one duplicate; anything committed is never replayed.
  */
-@Component
 public class AlertDeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDeliveryListener.class);
 
-    private final AlertingProperties properties;
-    private final SlackWebhookNotifier notifier;
-    private final MeterRegistry meters;
+    private final AlertDispatcher dispatcher;
 
-    public AlertDeliveryListener(AlertingProperties properties, MeterRegistry meters) {
-        this.properties = properties;
-        this.notifier = properties.slackConfigured() ? new SlackWebhookNotifier(properties.slackWebhookUrl()) : null;
-        this.meters = meters;
-        if (notifier == null) {
-            log.warn("SLACK_WEBHOOK_URL is not set: alerts are written to {} and logged, not posted", Topics.ALERTS);
-        }
+    public AlertDeliveryListener(AlertDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
     }
 
-    @KafkaListener(id = "sluice-alert-delivery", topics = "alerts.v1")
-    public void deliver(ConsumerRecord<String, byte[]> record) {
-        Alert alert = Topics.ALERTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-        if (notifier == null) {
-            log.warn("alert {} not posted (no webhook): {} errors from {}", alert.dedupeKey(), alert.count(), alert.service());
-            meters.counter("sluice_alerts_delivered", "outcome", "not_configured").increment();
-            return;
+    @KafkaListener(id = "sluice-alert-delivery", topics = "alerts.v1", batch = "true")
+    public void deliver(List<ConsumerRecord<String, byte[]>> records) {
+        List<Alert> alerts = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                alerts.add(Topics.ALERTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+            } catch (SerializationException e) {
+                // only Sluice writes alerts.v1; a record it cannot read is a bug to see, not a reason to stop delivering
+                log.error("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
         }
-        try {
-            notifier.send(AlertMessages.of(alert, properties.kibanaUrl()));
-            log.info("alert {} delivered to Slack ({} errors from {})", alert.dedupeKey(), alert.count(), alert.service());
-            meters.counter("sluice_alerts_delivered", "outcome", "delivered").increment();
-        } catch (NotificationException.Permanent e) {
-            log.error("alert {} refused by Slack, not retried: {}", alert.dedupeKey(), e.getMessage());
-            meters.counter("sluice_alerts_delivered", "outcome", "refused").increment();
-        } catch (NotificationException.Transient e) {
-            log.warn("alert {} not delivered yet, will retry: {}", alert.dedupeKey(), e.getMessage());
-            meters.counter("sluice_alerts_delivered", "outcome", "retried").increment();
-            throw e;
-        }
+        dispatcher.deliver(alerts);
     }
 }

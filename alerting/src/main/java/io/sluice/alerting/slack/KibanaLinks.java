@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Kibana Discover links that open exactly an alert's logs: the service's ERROR/FATAL events in the
- * alert's window, on the {@code logs-*} data view. Kibana keeps its state in rison in the URL
- * fragment; strings are quoted with {@code '} and {@code !} escapes {@code '} and itself.
+ * Kibana Discover links that open exactly an alert's logs: its query (KQL) over its time range, on
+ * the {@code logs-*} data view. Kibana keeps its state in rison in the URL fragment; strings are
+ * quoted with {@code '} and {@code !} escapes {@code '} and itself; the whole is URL-encoded.
  */
 public final class KibanaLinks {
 
@@ -16,8 +16,7 @@ public final class KibanaLinks {
     private KibanaLinks() {
     }
 
-    public static String discover(String kibanaBase, String service, Instant from, Instant to) {
-        String kuery = "service.name:\"" + kqlEscape(service) + "\" and log.level:(ERROR or FATAL)";
+    public static String discover(String kibanaBase, String kuery, Instant from, Instant to) {
         String global = "(time:(from:" + rison(from.toString()) + ",to:" + rison(to.toString()) + "))";
         String app = "(dataSource:(dataViewId:" + rison(DATA_VIEW_ID) + ",type:dataView),"
                 + "query:(language:kuery,query:" + rison(kuery) + "))";
@@ -26,10 +25,6 @@ public final class KibanaLinks {
 
     static String rison(String value) {
         return "'" + value.replace("!", "!!").replace("'", "!'") + "'";
-    }
-
-    private static String kqlEscape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private static String encode(String value) {

@@ -19,6 +19,7 @@ public abstract sealed class NotificationException extends RuntimeException {
             this.retryAfter = retryAfter;
         }
 
+        /** What Slack asked to wait (429 with {@code Retry-After}), or null: then the caller backs off on its own. */
         public java.time.Duration retryAfter() {
             return retryAfter;
         }

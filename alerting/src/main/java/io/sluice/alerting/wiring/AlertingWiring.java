@@ -1,27 +1,91 @@
 package io.sluice.alerting.wiring;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.alerting.AlertingProperties;
-import io.sluice.alerting.rules.ErrorThresholdTopology;
-import io.sluice.alerting.slack.NotificationException;
+import io.sluice.alerting.delivery.AlertDeliveryListener;
+import io.sluice.alerting.delivery.AlertDispatcher;
+import io.sluice.alerting.delivery.OutcomeSink;
+import io.sluice.alerting.delivery.Pacer;
+import io.sluice.alerting.delivery.SlackRoutes;
+import io.sluice.alerting.evaluate.AlertingTopology;
+import io.sluice.alerting.evaluate.RuleSet;
+import io.sluice.alerting.rules.EventMatcher;
+import io.sluice.alerting.rules.Rule;
+import io.sluice.alerting.rules.RuleType;
+import io.sluice.alerting.rules.RulesFileWatcher;
+import io.sluice.alerting.slack.AlertMessages;
+import io.sluice.alerting.slack.SlackWebhookNotifier;
+import io.sluice.model.Alert;
+import io.sluice.topics.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Connects the alerting topology and the Slack delivery; no logic here. */
+/** Connects rules, the alerting topology and the Slack delivery; no logic here. */
 @Configuration
 @EnableKafkaStreams
 class AlertingWiring {
 
+    private static final Logger log = LoggerFactory.getLogger(AlertingWiring.class);
+
+    /** The rules file's rules (a start with an invalid file fails, listing its problems), or one threshold rule. */
     @Bean
-    Object errorThresholdRule(StreamsBuilder builder, AlertingProperties properties) {
-        ErrorThresholdTopology.build(builder, properties.errorThreshold(), properties.window(), properties.grace());
-        return ErrorThresholdTopology.RULE_ID;
+    RuleSet ruleSet(AlertingProperties properties) {
+        if (properties.rulesFile() != null) {
+            List<Rule> rules = RulesFileWatcher.load(properties.rulesFile());
+            log.info("{} alert rules from {}: {}", rules.size(), properties.rulesFile(), rules.stream().map(Rule::id).toList());
+            return new RuleSet(rules);
+        }
+        log.info("no rules file (sluice.alerting.rules-file): one rule, {} ERROR/FATAL events per service in {}",
+                properties.errorThreshold(), properties.window());
+        return new RuleSet(List.of(new Rule("service-errors", "Errors", RuleType.THRESHOLD,
+                new EventMatcher(Set.of("ERROR", "FATAL"), Set.of(), null, null, Map.of()), "service.name", properties.window(),
+                properties.grace(), properties.errorThreshold(), 20, Duration.ofDays(7), null, 6, 3, Duration.ofMinutes(15),
+                Duration.ofHours(4), null, null)));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler rulesReloads(AlertingProperties properties, RuleSet rules, MeterRegistry meters) throws IOException {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("rules-reload-");
+        scheduler.initialize();
+        if (properties.rulesFile() != null) {
+            RulesFileWatcher watcher = new RulesFileWatcher(properties.rulesFile(), rules);
+            watcher.markLoaded();
+            scheduler.scheduleWithFixedDelay(watcher::reloadIfChanged, properties.rulesReloadInterval());
+            Gauge.builder("sluice.alerting.rules.refused_reloads", watcher, RulesFileWatcher::refusedReloads)
+                    .description("changed rules files that were not valid and were not applied").register(meters);
+        }
+        Gauge.builder("sluice.alerting.rules", rules, set -> set.all().size()).description("rules in force").register(meters);
+        Gauge.builder("sluice.alerting.late_events", rules, RuleSet::lateEvents)
+                .description("events that arrived after their window closed, grace included").register(meters);
+        return scheduler;
+    }
+
+    @Bean
+    Object alertingTopology(StreamsBuilder builder, RuleSet rules) {
+        AlertingTopology.build(builder, rules);
+        return AlertingTopology.STORE;
     }
 
     @Bean
@@ -30,21 +94,44 @@ class AlertingWiring {
                 exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
-    /** Undelivered alerts are retried until Slack takes them: after Retry-After on 429, else with backoff. */
+    @Bean
+    AlertDispatcher alertDispatcher(AlertingProperties properties, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        SlackRoutes routes = new SlackRoutes(properties.slackConfigured() ? URI.create(properties.slackWebhookUrl().trim()) : null,
+                properties.slackWebhooks());
+        if (!routes.anyConfigured()) {
+            log.warn("SLACK_WEBHOOK_URL is not set: alerts are written to {} and logged, not posted", Topics.ALERTS.name());
+        }
+        OutcomeSink outcomes = report -> {
+            meters.counter("sluice.alert.deliveries", "outcome", report.delivery().outcome().name().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
+            publish(kafka, report);
+        };
+        return new AlertDispatcher(routes, new AlertMessages(properties.kibanaUrl()), new SlackWebhookNotifier(properties.slackTimeout()),
+                new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()), Pacer.Sleeper.real(), Clock.systemUTC(),
+                outcomes, properties.deliveryMaxRetrying());
+    }
+
+    private static void publish(KafkaTemplate<String, byte[]> kafka, Alert report) {
+        try {
+            kafka.send(Topics.ALERTS.name(), report.dedupeKey(), Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), report))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the delivery happened; only its audit record is missing — say so, do not post again
+            log.error("delivery of {} ({}) not recorded in {}: {}", report.alertId(), report.delivery().outcome(), Topics.ALERTS.name(),
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Bean
+    AlertDeliveryListener alertDeliveryListener(AlertDispatcher dispatcher) {
+        return new AlertDeliveryListener(dispatcher);
+    }
+
+    /** A batch handed back undelivered (Slack down for minutes) is tried again every 10 s, for as long as it takes. */
     @Bean
     DefaultErrorHandler retryDeliveriesForever() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-        backOff.setMaxInterval(60_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.setBackOffFunction((record, exception) -> {
-            Throwable cause = exception;
-            while (cause != null && !(cause instanceof NotificationException.Transient)) {
-                cause = cause.getCause();
-            }
-            return cause instanceof NotificationException.Transient delay
-                    ? new FixedBackOff(delay.retryAfter().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)
-                    : null;
-        });
-        return handler;
+        return new DefaultErrorHandler(new FixedBackOff(10_000, FixedBackOff.UNLIMITED_ATTEMPTS));
     }
 }

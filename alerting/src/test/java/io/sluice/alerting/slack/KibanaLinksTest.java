@@ -11,7 +11,7 @@ class KibanaLinksTest {
 
     @Test
     void shouldOpenDiscoverOnTheServiceErrorsInTheWindow() {
-        String link = KibanaLinks.discover("https://kibana.example.com/", "it's-checkout",
+        String link = KibanaLinks.discover("https://kibana.example.com/", "service.name:\"it's-checkout\" and log.level:(ERROR or FATAL)",
                 Instant.parse("2026-11-22T10:15:00Z"), Instant.parse("2026-11-22T10:16:00Z"));
 
         assertThat(link).startsWith("https://kibana.example.com/app/discover#/?_g=").doesNotContain(" ", "|", ">");

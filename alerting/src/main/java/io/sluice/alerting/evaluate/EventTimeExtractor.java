@@ -1,4 +1,4 @@
-package io.sluice.alerting.rules;
+package io.sluice.alerting.evaluate;
 
 import io.sluice.model.LogEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,0 +1,57 @@
+package io.sluice.alerting.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps each webhook within Slack's rule of at most one message per second: {@link #awaitTurn} waits
+ * until the interval since that webhook's previous message has passed.
+ */
+public final class Pacer {
+
+    private final Duration interval;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, Instant> lastSent = new HashMap<>();
+
+    public Pacer(Duration interval, Clock clock, Sleeper sleeper) {
+        this.interval = interval;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public synchronized void awaitTurn(String route) {
+        Instant previous = lastSent.get(route);
+        if (previous != null) {
+            Duration wait = Duration.between(clock.instant(), previous.plus(interval));
+            if (!wait.isNegative() && !wait.isZero()) {
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    /** Marks an attempt on the route (whatever its answer: a 429 or 5xx counts against the rate too). */
+    public synchronized void sent(String route) {
+        lastSent.put(route, clock.instant());
+    }
+
+    /** Pauses; a seam so tests need not wait. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration);
+
+        static Sleeper real() {
+            return duration -> {
+                try {
+                    Thread.sleep(duration.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting to post to Slack", e);
+                }
+            };
+        }
+    }
+}
