@@ -155,6 +155,13 @@ class PlatformEndToEndIT {
         assertThat(message).contains(":rotating_light: *FIRING*", "*" + service + "*", ERROR_THRESHOLD + " events, ",
                 "(threshold " + ERROR_THRESHOLD + ")", "gateway timeout &lt;!channel&gt; #", "https://kibana.example.com/app/discover#/")
                 .doesNotContain("<!channel>");
+        // the alert and its delivery, both indexed for audit
+        await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.get("/sluice-alerts-*/_search?q="
+                + java.net.URLEncoder.encode("group:\"" + service + "\"", StandardCharsets.UTF_8)
+                + "&ignore_unavailable=true&allow_no_indices=true").path("hits").path("total").path("value").asLong() == 2);
+        JsonNode audit = elasticsearch.get("/sluice-alerts-*/_search?q=" + java.net.URLEncoder.encode(
+                "group:\"" + service + "\" AND delivery.outcome:DELIVERED", StandardCharsets.UTF_8));
+        assertThat(audit.path("hits").path("total").path("value").asLong()).isEqualTo(1);
     }
 
     @Test

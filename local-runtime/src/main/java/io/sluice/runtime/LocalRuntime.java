@@ -40,7 +40,7 @@ public final class LocalRuntime implements AutoCloseable {
             startKafka();
             startElasticsearch(env);
             new TopicInstaller(settings.kafkaBootstrap(), settings.partitions()).install();
-            IndexTemplate.install(settings.elasticsearchUrl());
+            IndexTemplate.installAll(settings.elasticsearchUrl());
             return this;
         } catch (RuntimeException e) {
             close();

@@ -17,9 +17,15 @@ public final class IndexNames {
     public static final String PATTERN = "logs-*";
     private static final int MAX_SERVICE_LENGTH = 100;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
     private static final int DAY_LENGTH = "yyyy.MM.dd".length();
 
     private IndexNames() {
+    }
+
+    /** The monthly audit index of alerts and their deliveries: {@code sluice-alerts-yyyy.MM}. */
+    public static String alerts(Instant decidedAt) {
+        return "sluice-alerts-" + MONTH.format(decidedAt);
     }
 
     public static String daily(String service, Instant timestamp) {

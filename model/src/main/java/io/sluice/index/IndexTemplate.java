@@ -11,21 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The index template that gives every {@code logs-*} index its explicit mapping, and its
- * installation (a PUT, idempotent) on an Elasticsearch cluster.
+ * The index templates that give Sluice's indices their explicit mappings — daily {@code logs-*}, and
+ * monthly {@code sluice-alerts-*} (every alert and its delivery, for audit) — and their installation
+ * (a PUT, idempotent) on an Elasticsearch cluster.
  */
-public final class IndexTemplate {
+public enum IndexTemplate {
+    LOGS("sluice-logs", "/sluice/index-template.json"),
+    ALERTS("sluice-alerts", "/sluice/alerts-index-template.json");
 
-    public static final String NAME = "sluice-logs";
-    private static final String RESOURCE = "/sluice/index-template.json";
+    private final String templateName;
+    private final String resource;
 
-    private IndexTemplate() {
+    IndexTemplate(String templateName, String resource) {
+        this.templateName = templateName;
+        this.resource = resource;
     }
 
-    public static String body() {
-        try (InputStream in = IndexTemplate.class.getResourceAsStream(RESOURCE)) {
+    public String templateName() {
+        return templateName;
+    }
+
+    public String body() {
+        try (InputStream in = IndexTemplate.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -33,9 +42,16 @@ public final class IndexTemplate {
         }
     }
 
+    /** PUTs every template; throws with Elasticsearch's answer when one is refused. */
+    public static void installAll(String elasticsearchUrl) {
+        for (IndexTemplate template : values()) {
+            template.install(elasticsearchUrl);
+        }
+    }
+
     /** PUTs the template; throws with Elasticsearch's answer when it is refused. */
-    public static void install(String elasticsearchUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(elasticsearchUrl) + "/_index_template/" + NAME))
+    public void install(String elasticsearchUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(elasticsearchUrl) + "/_index_template/" + templateName))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body()))
@@ -43,7 +59,7 @@ public final class IndexTemplate {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("index template refused by " + elasticsearchUrl + ": "
+                throw new IllegalStateException("index template " + templateName + " refused by " + elasticsearchUrl + ": "
                         + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {

@@ -26,7 +26,7 @@ class IndexNamesTest {
 
     @Test
     void templateShouldMapEveryEcsFieldExplicitly() {
-        assertThat(IndexTemplate.body()).contains("\"logs-*\"", "\"@timestamp\"",
+        assertThat(IndexTemplate.LOGS.body()).contains("\"logs-*\"", "\"@timestamp\"",
                 "\"labels\": {\"type\": \"flattened\"", "\"original\": {\"type\": \"keyword\", \"index\": false");
     }
 

@@ -29,7 +29,7 @@ public final class RuleSet {
     public void replace(List<Rule> next) {
         Map<String, Rule> byId = new LinkedHashMap<>();
         next.forEach(rule -> byId.put(rule.id(), rule));
-        rules.set(Map.copyOf(byId));
+        rules.set(java.util.Collections.unmodifiableMap(byId)); // in file order
     }
 
     public Rule rule(String id) {

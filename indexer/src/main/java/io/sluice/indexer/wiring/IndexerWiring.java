@@ -87,12 +87,14 @@ class IndexerWiring {
     @Bean
     ApplicationRunner installIndexTemplate(ElasticsearchClient client) {
         return args -> {
-            try {
-                client.indices().putIndexTemplate(template -> template.name(IndexTemplate.NAME)
-                        .withJson(new StringReader(IndexTemplate.body())));
-                log.info("index template {} installed", IndexTemplate.NAME);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot install the index template " + IndexTemplate.NAME, e);
+            for (IndexTemplate template : IndexTemplate.values()) {
+                try {
+                    client.indices().putIndexTemplate(put -> put.name(template.templateName())
+                            .withJson(new StringReader(template.body())));
+                    log.info("index template {} installed", template.templateName());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot install the index template " + template.templateName(), e);
+                }
             }
         };
     }

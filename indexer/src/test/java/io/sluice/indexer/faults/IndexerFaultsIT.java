@@ -109,7 +109,7 @@ class IndexerFaultsIT {
         ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
         try {
             produce(platform, events);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> count(platform) >= 2_000);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> count(platform) >= 2_000);
             ChildProcess running = indexer;
             ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
             await().atMost(Duration.ofSeconds(10)).until(() -> !running.isAlive());
@@ -151,7 +151,7 @@ class IndexerFaultsIT {
         ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
         try {
             produce(platform, 0, 2_500);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> count(platform) >= 500);
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> count(platform) >= 500);
             Assumptions.assumeTrue(platform.stopElasticsearch(), "the platform does not own the Elasticsearch process");
             try {
                 produce(platform, 2_500, 2_500);

@@ -39,7 +39,7 @@ class ReplayIT {
 
     @Test
     void shouldReindexATimeRangeWithoutEverWritingADocumentTwice(TestPlatform platform) throws Exception {
-        IndexTemplate.install(platform.elasticsearchUrl());
+        IndexTemplate.installAll(platform.elasticsearchUrl());
         String service = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         String neighbour = service + "-other";
         long base = System.currentTimeMillis() - 3_600_000;

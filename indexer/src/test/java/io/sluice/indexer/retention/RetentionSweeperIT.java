@@ -24,7 +24,7 @@ class RetentionSweeperIT {
 
     @Test
     void shouldDeleteOnlyDailyIndicesOutsideTheirServicesRetention(TestPlatform platform) throws Exception {
-        IndexTemplate.install(platform.elasticsearchUrl());
+        IndexTemplate.installAll(platform.elasticsearchUrl());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String web = "ret-web-" + run;
         String audit = "ret-audit-" + run;

@@ -78,7 +78,7 @@ public final class IndexerBenchmark {
         try (ChildProcess broker = new KafkaBroker(settings).start();
                 ChildProcess node = new ElasticsearchNode(settings, System.getenv()).start()) {
             new TopicInstaller(settings.kafkaBootstrap(), 3).install();
-            IndexTemplate.install(settings.elasticsearchUrl());
+            IndexTemplate.installAll(settings.elasticsearchUrl());
             // a previous run's documents would make every load a run of 409s
             http.send(HttpRequest.newBuilder(URI.create(settings.elasticsearchUrl() + "/logs-bench-*")).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -22,13 +22,17 @@ final class BenchCommand {
                     Integer.parseInt(args.option("in-flight", "2")), System.out).run();
             return 0;
         }
+        if (args.positional().equals(java.util.List.of("alerting"))) {
+            new io.sluice.runtime.bench.AlertLatencyMeasurement(Integer.parseInt(args.option("probes", "100")), System.out).run();
+            return 0;
+        }
         if (args.positional().equals(java.util.List.of("processor"))) {
             new ProcessorBenchmark(Integer.parseInt(args.option("events", "200000")), System.out).run();
             return 0;
         }
         if (!args.positional().equals(java.util.List.of("ingest"))) {
             throw new CliArgs.UsageException("usage: ./sluice bench ingest [--events N] [--clients N] [--lines N]"
-                    + " | bench processor [--events N] | bench indexer [--events N] [--in-flight N]");
+                    + " | bench processor [--events N] | bench indexer [--events N] [--in-flight N] | bench alerting [--probes N]");
         }
         new IngestBenchmark(Integer.parseInt(args.option("events", "200000")), Integer.parseInt(args.option("clients", "8")),
                 Integer.parseInt(args.option("lines", "500")), System.out).run();

@@ -22,7 +22,7 @@ final class ContainerPlatform implements TestPlatform {
         kafka.start();
         elasticsearch.start();
         new TopicInstaller(kafka.getBootstrapServers(), 3).install();
-        IndexTemplate.install(connections().elasticsearchUrl());
+        IndexTemplate.installAll(connections().elasticsearchUrl());
     }
 
     static boolean dockerAvailable() {
