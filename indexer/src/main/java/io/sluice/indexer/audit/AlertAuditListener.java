@@ -1,12 +1,6 @@
 package io.sluice.indexer.audit;
 
-import io.sluice.indexer.bulk.BatchIndexer;
-import io.sluice.indexer.bulk.BulkDocument;
-import io.sluice.indexer.bulk.BulkOutcome;
-import io.sluice.indexer.bulk.MappedRecord;
-import io.sluice.indexer.bulk.Rejection;
-import io.sluice.indexer.deadletter.DeadLetterPublisher;
-import java.util.ArrayList;
+import io.sluice.indexer.consume.RecordBatchWriter;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,29 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class AlertAuditListener {
 
-    private final BatchIndexer indexer;
-    private final DeadLetterPublisher deadLetters;
+    private final RecordBatchWriter writer;
 
-    public AlertAuditListener(BatchIndexer indexer, DeadLetterPublisher deadLetters) {
-        this.indexer = indexer;
-        this.deadLetters = deadLetters;
+    public AlertAuditListener(RecordBatchWriter writer) {
+        this.writer = writer;
     }
 
     @KafkaListener(id = "sluice-alerts-audit", idIsGroup = false, groupId = "sluice-indexer-alerts", topics = "alerts.v1",
             batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<BulkDocument> documents = new ArrayList<>(records.size());
-        List<Rejection> rejections = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            MappedRecord mapped = AlertDocuments.map(record);
-            if (mapped instanceof BulkDocument document) {
-                documents.add(document);
-            } else if (mapped instanceof Rejection rejection) {
-                rejections.add(rejection);
-            }
-        }
-        BulkOutcome outcome = indexer.index(documents);
-        rejections.addAll(outcome.rejected());
-        deadLetters.publish(rejections);
+        writer.write(records, AlertDocuments::map);
     }
 }

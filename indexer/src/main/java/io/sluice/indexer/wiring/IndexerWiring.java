@@ -8,6 +8,8 @@ import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.BulkSplitter;
 import io.sluice.indexer.bulk.HttpBulkSender;
 import io.sluice.indexer.bulk.DocumentMapper;
+import io.sluice.indexer.consume.RecordBatchWriter;
+import io.sluice.indexer.deadletter.DeadLetterPublisher;
 import io.sluice.indexer.lag.LagMonitor;
 import io.sluice.indexer.replay.EnrichedReplayer;
 import io.sluice.indexer.retention.RetentionPolicy;
@@ -44,6 +46,11 @@ class IndexerWiring {
     BatchIndexer batchIndexer(BulkIndexer bulks, IndexerProperties properties) {
         return new BatchIndexer(bulks, new BulkSplitter(properties.bulkMaxBytes().toBytes(), properties.bulkMaxDocuments()),
                 properties.maxInFlight());
+    }
+
+    @Bean
+    RecordBatchWriter recordBatchWriter(BatchIndexer indexer, DeadLetterPublisher deadLetters) {
+        return new RecordBatchWriter(indexer, deadLetters);
     }
 
     @Bean
