@@ -23,6 +23,7 @@ public final class SluiceCli {
                 case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
                 case "bench" -> new BenchCommand(CliArgs.parse(rest)).run();
                 case "replay" -> new ReplayCommand(CliArgs.parse(rest), System.out).run();
+                case "kibana" -> new KibanaCommand(CliArgs.parse(rest), System.out).run();
                 case "help", "-h", "--help" -> help();
                 default -> {
                     System.err.println("sluice: unknown command '" + verb + "'");
@@ -59,7 +60,10 @@ public final class SluiceCli {
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
                   bench processor [--events N] processor events per CPU-second against a minimal Streams app
-                  bench indexer [--events N]   documents per Elasticsearch CPU-second: direct _bulk, indexer, rsyslog
+                  bench indexer [--events N] [--in-flight N]
+                                           documents per Elasticsearch CPU-second: direct _bulk, indexer, rsyslog
+                  bench alerting [--probes N] log line sent -> Slack post received, p50/p90/p99
+                  kibana import [--url U]  import the data views, saved searches and dashboard (idempotent)
                   build                    compile and package everything (tests skipped)
                   test                     run every test, unit and integration
                 """);
