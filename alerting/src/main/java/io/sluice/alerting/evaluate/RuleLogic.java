@@ -1,6 +1,5 @@
 package io.sluice.alerting.evaluate;
 
-import io.sluice.alerting.rules.EventFields;
 import io.sluice.alerting.rules.Rule;
 import io.sluice.alerting.rules.RuleType;
 import io.sluice.model.Alert;
@@ -225,10 +224,5 @@ public final class RuleLogic {
                 state.service(), state.team(), value, rule.type() == RuleType.ABSENCE ? rule.absentFor().toSeconds() / 60.0 : rule.threshold(),
                 from, to, state.samples(), state.fingerprint(), query, rule.runbook(), rule.route(), state.notifications(),
                 state.firedAt(), now, null);
-    }
-
-    /** The group an event falls in for a rule, or null when the event lacks the field. */
-    public static String groupOf(Rule rule, io.sluice.model.LogEvent event) {
-        return EventFields.value(event, rule.groupBy());
     }
 }

@@ -9,8 +9,4 @@ public record Step(RuleState state, List<Alert> alerts, boolean late) {
     public Step {
         alerts = List.copyOf(alerts);
     }
-
-    static Step keep(RuleState state) {
-        return new Step(state, List.of(), false);
-    }
 }

@@ -40,14 +40,4 @@ public record Rule(
         Duration maxCooldown,
         String runbook,
         String route) {
-
-    /** The label of the measured value in a message. */
-    public String unit() {
-        return switch (type) {
-            case RATIO -> "of events";
-            case ABSENCE -> "minutes silent";
-            case NEW_ERROR -> "new error";
-            default -> "events";
-        };
-    }
 }

@@ -33,13 +33,17 @@ class AlertingTopologyTest {
     private int sequence;
 
     private void rules(String yaml) throws Exception {
+        start(new RuleSet(RuleFile.parse(yaml, "test")), T0);
+    }
+
+    private void start(RuleSet rules, Instant wallClockAtStart) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
-        AlertingTopology.build(builder, new RuleSet(RuleFile.parse(yaml, "test")));
+        AlertingTopology.build(builder, rules);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerting-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("alerting-test").toString());
-        driver = new TopologyTestDriver(builder.build(), config, T0);
+        driver = new TopologyTestDriver(builder.build(), config, wallClockAtStart);
         enriched = driver.createInputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().serializer(),
                 Topics.ENRICHED.valueSerde().serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
@@ -246,17 +250,7 @@ class AlertingTopologyTest {
                 rules:
                   - { id: checkout-errors, type: threshold, threshold: 1, window: 1m, grace: 10s }
                 """, "test"));
-        StreamsBuilder builder = new StreamsBuilder();
-        AlertingTopology.build(builder, rules);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerting-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("alerting-test").toString());
-        driver = new TopologyTestDriver(builder.build(), config, T0.plusSeconds(600));
-        enriched = driver.createInputTopic(Topics.ENRICHED.name(), Topics.ENRICHED.keySerde().serializer(),
-                Topics.ENRICHED.valueSerde().serializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
+        start(rules, T0.plusSeconds(600));
 
         log("checkout", "ERROR", T0.plusSeconds(1), "ten minutes late");
 
