@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkMaxBytes most source bytes in one bulk request (Elasticsearch's guidance: a few MB)
  * @param bulkMaxDocuments most documents in one bulk request
  * @param maxInFlight how many bulk requests of one polled batch are sent at once
- * @param lagCheckInterval how often the lag gauge {@code sluice.indexer.lag} is read from the broker
+ * @param lagCheckInterval how often the lag gauge {@code sluice.consumer.lag} is read from the broker
  */
 @ConfigurationProperties("sluice.indexer")
 public record IndexerProperties(
@@ -31,5 +31,5 @@ public record IndexerProperties(
         @DefaultValue("5MB") DataSize bulkMaxBytes,
         @DefaultValue("5000") int bulkMaxDocuments,
         @DefaultValue("2") int maxInFlight,
-        @DefaultValue("15s") Duration lagCheckInterval) {
+        @DefaultValue("5s") Duration lagCheckInterval) {
 }

@@ -21,7 +21,8 @@ import org.springframework.util.unit.DataSize;
  * redaction off). {@code keepOriginal} keeps every line as {@code event.original} (by default only lines
  * whose fields do not carry all of them). {@code timezone} is the zone of timestamps without one, {@code multiline} and
  * {@code multilineFlushTimeout} govern joining continuation lines, and {@code services} overrides the
- * format, time zone and joining per service.
+ * format, time zone and joining per service. {@code lagCheckInterval} is how often the gauge
+ * {@code sluice_consumer_lag_records{stage="processor"}} is read from the broker.
  */
 @ConfigurationProperties("sluice.processor")
 public record ProcessorProperties(
@@ -34,6 +35,7 @@ public record ProcessorProperties(
         @DefaultValue("1s") Duration multilineFlushTimeout,
         @DefaultValue("100ms") Duration maxGrokTime,
         @DefaultValue("false") boolean keepOriginal,
+        @DefaultValue("5s") Duration lagCheckInterval,
         Map<String, ServiceProperties> services) {
 
     public ProcessorProperties {

@@ -4,6 +4,7 @@ import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
@@ -21,9 +22,12 @@ public class AlertDeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(AlertDeliveryListener.class);
 
     private final AlertDispatcher dispatcher;
+    private final Consumer<Alert> decided;
 
-    public AlertDeliveryListener(AlertDispatcher dispatcher) {
+    /** @param decided told of every alert decision read (not the delivery reports), before it is delivered */
+    public AlertDeliveryListener(AlertDispatcher dispatcher, Consumer<Alert> decided) {
         this.dispatcher = dispatcher;
+        this.decided = decided;
     }
 
     @KafkaListener(id = "sluice-alert-delivery", topics = "alerts.v1", batch = "true")
@@ -37,6 +41,7 @@ public class AlertDeliveryListener {
                 log.error("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
             }
         }
+        alerts.stream().filter(alert -> !alert.isDeliveryReport()).forEach(decided);
         dispatcher.deliver(alerts);
     }
 }

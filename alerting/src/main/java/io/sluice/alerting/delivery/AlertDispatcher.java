@@ -120,6 +120,7 @@ public final class AlertDispatcher {
                     throw e;
                 }
                 log.warn("{} not delivered (attempt {}), again in {} ms: {}", what, attempt, wait.toMillis(), e.getMessage());
+                outcomes.retrying(e.retryAfter() != null ? "slack_rate_limited" : "slack_unavailable");
                 sleeper.sleep(wait);
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The rules in force, replaceable while the stream runs (a reload swaps them whole), and what an event
@@ -21,6 +22,7 @@ public final class RuleSet {
 
     private final AtomicReference<Map<String, Rule>> rules = new AtomicReference<>(Map.of());
     private final AtomicLong lateEvents = new AtomicLong();
+    private final LongAdder observedEvents = new LongAdder();
 
     public RuleSet(List<Rule> initial) {
         replace(initial);
@@ -42,6 +44,7 @@ public final class RuleSet {
 
     /** One observation per rule that cares about the event; ratio rules also see the events they do not count. */
     public List<Observation> observe(LogEvent event) {
+        observedEvents.increment();
         List<Observation> observations = new ArrayList<>();
         for (Rule rule : rules.get().values()) {
             String group = EventFields.value(event, rule.groupBy());
@@ -63,6 +66,11 @@ public final class RuleSet {
 
     void countLate() {
         lateEvents.incrementAndGet();
+    }
+
+    /** Events held against the rules so far. */
+    public long observedEvents() {
+        return observedEvents.sum();
     }
 
     /** Events dropped because they arrived after their window closed (grace included). */

@@ -1,5 +1,6 @@
 package io.sluice.alerting.wiring;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.alerting.AlertingProperties;
@@ -16,6 +17,8 @@ import io.sluice.alerting.rules.RuleType;
 import io.sluice.alerting.rules.RulesFileWatcher;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.SlackWebhookNotifier;
+import io.sluice.metrics.LagMonitor;
+import io.sluice.metrics.SluiceMeters;
 import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
 import java.io.IOException;
@@ -28,7 +31,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +53,7 @@ import org.springframework.util.backoff.FixedBackOff;
 class AlertingWiring {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingWiring.class);
+    private static final Duration LAG_CHECK_INTERVAL = Duration.ofSeconds(5);
 
     /** The rules file's rules (a start with an invalid file fails, listing its problems), or one threshold rule. */
     @Bean
@@ -76,6 +83,8 @@ class AlertingWiring {
             Gauge.builder("sluice.alerting.rules.refused_reloads", watcher, RulesFileWatcher::refusedReloads)
                     .description("changed rules files that were not valid and were not applied").register(meters);
         }
+        FunctionCounter.builder(SluiceMeters.EVENTS_IN, rules, RuleSet::observedEvents)
+                .description("events this stage took in").tag("stage", "alerting").register(meters);
         Gauge.builder("sluice.alerting.rules", rules, set -> set.all().size()).description("rules in force").register(meters);
         Gauge.builder("sluice.alerting.late_events", rules, RuleSet::lateEvents)
                 .description("events that arrived after their window closed, grace included").register(meters);
@@ -101,10 +110,17 @@ class AlertingWiring {
         if (!routes.anyConfigured()) {
             log.warn("SLACK_WEBHOOK_URL is not set: alerts are written to {} and logged, not posted", Topics.ALERTS.name());
         }
-        OutcomeSink outcomes = report -> {
-            meters.counter("sluice.alert.deliveries", "outcome", report.delivery().outcome().name().toLowerCase(java.util.Locale.ROOT))
-                    .increment();
-            publish(kafka, report);
+        OutcomeSink outcomes = new OutcomeSink() {
+            @Override
+            public void report(Alert report) {
+                meters.counter("sluice.alerts.deliveries", "outcome", lowerCase(report.delivery().outcome().name())).increment();
+                publish(kafka, report);
+            }
+
+            @Override
+            public void retrying(String cause) {
+                meters.counter(SluiceMeters.RETRIES, "stage", "alerting", "cause", cause).increment();
+            }
         };
         return new AlertDispatcher(routes, new AlertMessages(properties.kibanaUrl()), new SlackWebhookNotifier(properties.slackTimeout()),
                 new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()), Pacer.Sleeper.real(), Clock.systemUTC(),
@@ -125,8 +141,31 @@ class AlertingWiring {
     }
 
     @Bean
-    AlertDeliveryListener alertDeliveryListener(AlertDispatcher dispatcher) {
-        return new AlertDeliveryListener(dispatcher);
+    AlertDeliveryListener alertDeliveryListener(AlertDispatcher dispatcher, MeterRegistry meters) {
+        return new AlertDeliveryListener(dispatcher,
+                alert -> meters.counter("sluice.alerts.fired", "state", lowerCase(alert.state().name())).increment());
+    }
+
+    private static String lowerCase(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The lag of the rule evaluation (a Streams application: its group is its application id). */
+    @Bean
+    LagMonitor evaluationLag(KafkaProperties kafka, MeterRegistry meters) {
+        return new LagMonitor(admin(kafka), "alerting", kafka.getStreams().getApplicationId(), Topics.ENRICHED.name(),
+                LAG_CHECK_INTERVAL.toMillis(), meters).start();
+    }
+
+    /** The lag of the Slack delivery: decisions not delivered (or reported undeliverable) yet. */
+    @Bean
+    LagMonitor deliveryLag(KafkaProperties kafka, MeterRegistry meters) {
+        return new LagMonitor(admin(kafka), "alert-delivery", kafka.getConsumer().getGroupId(), Topics.ALERTS.name(),
+                LAG_CHECK_INTERVAL.toMillis(), meters).start();
+    }
+
+    private static Admin admin(KafkaProperties kafka) {
+        return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())));
     }
 
     /** A batch handed back undelivered (Slack down for minutes) is tried again every 10 s, for as long as it takes. */

@@ -1,6 +1,8 @@
 package io.sluice.indexer.consume;
 
+import io.micrometer.core.instrument.Counter;
 import io.sluice.indexer.bulk.DocumentMapper;
+import io.sluice.metrics.SluiceMeters;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -20,15 +22,24 @@ public class EnrichedLogsListener {
 
     private final RecordBatchWriter writer;
     private final DocumentMapper mapper;
+    private final SluiceMeters meters;
+    private final Counter indexed;
+    private final Counter duplicates;
 
-    public EnrichedLogsListener(RecordBatchWriter writer, DocumentMapper mapper) {
+    public EnrichedLogsListener(RecordBatchWriter writer, DocumentMapper mapper, SluiceMeters meters) {
         this.writer = writer;
         this.mapper = mapper;
+        this.meters = meters;
+        this.indexed = meters.out("indexed");
+        this.duplicates = meters.out("duplicate");
     }
 
     @KafkaListener(id = "sluice-indexer", idIsGroup = false, topics = "logs.enriched.v1", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         RecordBatchWriter.Written written = writer.write(records, mapper::map);
+        meters.in(records.size());
+        indexed.increment(written.indexed());
+        duplicates.increment(written.alreadyIndexed());
         log.debug("batch of {}: {} indexed, {} already indexed, {} dead-lettered", records.size(), written.indexed(),
                 written.alreadyIndexed(), written.deadLettered());
     }

@@ -1,6 +1,7 @@
 package io.sluice.indexer.deadletter;
 
 import io.sluice.indexer.bulk.Rejection;
+import io.sluice.metrics.SluiceMeters;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.util.List;
@@ -25,9 +26,11 @@ public class DeadLetterPublisher {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final SluiceMeters meters;
 
-    public DeadLetterPublisher(KafkaTemplate<String, byte[]> kafka) {
+    public DeadLetterPublisher(KafkaTemplate<String, byte[]> kafka, SluiceMeters meters) {
         this.kafka = kafka;
+        this.meters = meters;
     }
 
     public void publish(List<Rejection> rejections) {
@@ -37,6 +40,7 @@ public class DeadLetterPublisher {
         CompletableFuture<?>[] sends = rejections.stream().map(this::send).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
+            rejections.forEach(rejection -> meters.deadLettered(rejection.reason()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("dead-letter topic did not acknowledge " + rejections.size() + " records", e);
         } catch (InterruptedException e) {

@@ -7,14 +7,17 @@ import io.sluice.indexer.bulk.BatchIndexer;
 import io.sluice.indexer.bulk.BulkIndexer;
 import io.sluice.indexer.bulk.BulkSplitter;
 import io.sluice.indexer.bulk.HttpBulkSender;
+import io.sluice.indexer.bulk.MeteredBulkSender;
 import io.sluice.indexer.bulk.DocumentMapper;
 import io.sluice.indexer.consume.RecordBatchWriter;
 import io.sluice.indexer.deadletter.DeadLetterPublisher;
-import io.sluice.indexer.lag.LagMonitor;
 import io.sluice.indexer.replay.EnrichedReplayer;
 import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.indexer.retention.RetentionSweeper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.metrics.LagMonitor;
+import io.sluice.metrics.SluiceMeters;
+import io.sluice.topics.Topics;
 import java.io.IOException;
 import java.time.Clock;
 import java.io.StringReader;
@@ -28,6 +31,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Connects the indexer's parts and installs the index template at start; no logic here. */
@@ -37,8 +44,14 @@ class IndexerWiring {
     private static final Logger log = LoggerFactory.getLogger(IndexerWiring.class);
 
     @Bean
-    BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties) {
-        return new BulkIndexer(HttpBulkSender.of(client), properties.itemRetries(), properties.retryBackoff(),
+    SluiceMeters indexerMeters(MeterRegistry registry) {
+        return new SluiceMeters(registry, "indexer");
+    }
+
+    @Bean
+    BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties, SluiceMeters meters, MeterRegistry registry) {
+        MeteredBulkSender sender = new MeteredBulkSender(HttpBulkSender.of(client), registry, meters.retries("bulk_item"));
+        return new BulkIndexer(sender, properties.itemRetries(), properties.retryBackoff(),
                 properties.maxBackoff(), BulkIndexer.Sleeper.real());
     }
 
@@ -55,8 +68,9 @@ class IndexerWiring {
 
     @Bean
     LagMonitor lagMonitor(KafkaAdmin kafka, KafkaProperties kafkaProperties, IndexerProperties properties, MeterRegistry registry) {
-        return new LagMonitor(Admin.create(kafka.getConfigurationProperties()), kafkaProperties.getConsumer().getGroupId(),
-                properties.lagCheckInterval().toMillis(), registry);
+        return new LagMonitor(Admin.create(kafka.getConfigurationProperties()), "indexer",
+                kafkaProperties.getConsumer().getGroupId(), Topics.ENRICHED.name(), properties.lagCheckInterval().toMillis(),
+                registry).start();
     }
 
     @Bean
@@ -85,10 +99,23 @@ class IndexerWiring {
      * the container pauses the partitions and keeps polling meanwhile, so no rebalance happens.
      */
     @Bean
-    DefaultErrorHandler retryBatchesForever(IndexerProperties properties) {
+    DefaultErrorHandler retryBatchesForever(IndexerProperties properties, SluiceMeters meters) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+        Counter batchRetries = meters.retries("batch");
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+                batchRetries.increment();
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+                batchRetries.increment();
+            }
+        });
+        return handler;
     }
 
     @Bean

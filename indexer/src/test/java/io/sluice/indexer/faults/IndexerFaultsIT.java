@@ -232,10 +232,10 @@ class IndexerFaultsIT {
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> count(platform) == expected);
     }
 
-    /** The running indexer's gauge {@code sluice.indexer.lag}, as its metrics endpoint shows it. */
+    /** The running indexer's gauge {@code sluice.consumer.lag}, as its metrics endpoint shows it. */
     private static double lag() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/metrics/sluice.indexer.lag")).build(),
+                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/metrics/sluice.consumer.lag?tag=stage:indexer")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return Json.MAPPER.readTree(response.body()).path("measurements").get(0).path("value").asDouble();

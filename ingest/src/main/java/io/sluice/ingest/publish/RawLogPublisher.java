@@ -1,6 +1,9 @@
 package io.sluice.ingest.publish;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.lines.RawLine;
+import io.sluice.metrics.SluiceMeters;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.time.Duration;
@@ -24,12 +27,30 @@ import org.springframework.stereotype.Component;
 public class RawLogPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final SluiceMeters meters;
+    private final Counter published;
+    private final Counter unacknowledged;
 
-    public RawLogPublisher(KafkaTemplate<String, byte[]> kafka) {
+    public RawLogPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry registry) {
         this.kafka = kafka;
+        this.meters = new SluiceMeters(registry, "ingest");
+        this.published = meters.out("published");
+        this.unacknowledged = meters.out("answered_503");
     }
 
+    /** Counts the lines in, and out as {@code published} (acknowledged) or {@code answered_503} (the sender retries). */
     public void publish(List<RawLine> lines, Duration ackTimeout) {
+        meters.in(lines.size());
+        try {
+            send(lines, ackTimeout);
+            published.increment(lines.size());
+        } catch (KafkaUnavailableException e) {
+            unacknowledged.increment(lines.size());
+            throw e;
+        }
+    }
+
+    private void send(List<RawLine> lines, Duration ackTimeout) {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(lines.size());
         try {
             for (RawLine line : lines) {

@@ -1,5 +1,6 @@
 package io.sluice.processor.wiring;
 
+import io.sluice.metrics.SluiceMeters;
 import io.sluice.model.LogEvent;
 import io.sluice.processor.multiline.MultilineAssembler;
 import io.sluice.processor.multiline.PendingLines;
@@ -44,15 +45,17 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     private final RawLogParser parser;
     private final MultilineAssembler assembler;
     private final Duration flushTimeout;
+    private final SluiceMeters meters;
     private ProcessorContext<String, ParseOutcome> context;
     private KeyValueStore<String, PendingLines> pending;
     /** The sources with a pending event, mirroring the store: most lines need no store read at all. */
     private final Set<String> pendingSources = new HashSet<>();
 
-    LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout) {
+    LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout, SluiceMeters meters) {
         this.parser = parser;
         this.assembler = assembler;
         this.flushTimeout = flushTimeout;
+        this.meters = meters;
     }
 
     @Override
@@ -68,6 +71,7 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
 
     @Override
     public void process(Record<String, byte[]> record) {
+        meters.in(1);
         RecordMetadata origin = context.recordMetadata().orElseThrow();
         RawRecord raw = new RawRecord(record.value(), record.key(),
                 SluiceHeaders.text(record.headers(), SluiceHeaders.SERVICE),
@@ -170,6 +174,7 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     }
 
     private void reject(RawRecord raw, byte[] value, Headers headers, String reason) {
+        meters.deadLettered(reason);
         SluiceHeaders.putDeadLetter(headers, STAGE, reason, raw.topic(), raw.partition(), raw.offset());
         byte[] original = value == null ? new byte[0] : value;
         context.forward(new Record<>(raw.key(), new ParseOutcome.Rejected(original), raw.receivedAt().toEpochMilli(), headers));

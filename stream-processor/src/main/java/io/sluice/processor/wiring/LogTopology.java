@@ -1,6 +1,8 @@
 package io.sluice.processor.wiring;
 
+import io.micrometer.core.instrument.Counter;
 import io.sluice.json.JsonSerde;
+import io.sluice.metrics.SluiceMeters;
 import io.sluice.model.CatalogEntry;
 import io.sluice.model.LogEvent;
 import io.sluice.multiline.ContinuationRule;
@@ -35,7 +37,7 @@ public final class LogTopology {
     }
 
     public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor,
-            Duration multilineFlushTimeout) {
+            Duration multilineFlushTimeout, SluiceMeters meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LineProcessor.PENDING_STORE),
                 Serdes.String(), new JsonSerde<>(PendingLines.class)).withCachingEnabled());
         GlobalKTable<String, CatalogEntry> catalog = builder.globalTable(Topics.CATALOG.name(),
@@ -45,23 +47,24 @@ public final class LogTopology {
         MultilineAssembler assembler = new MultilineAssembler(ContinuationRule.DEFAULT, parser.maxLineBytes());
         KStream<String, byte[]> raw = builder.stream(Topics.RAW.name(),
                 Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName("raw-logs"));
-        raw.process(() -> new LineProcessor(parser, assembler, multilineFlushTimeout), Named.as("parse"),
+        raw.process(() -> new LineProcessor(parser, assembler, multilineFlushTimeout, meters), Named.as("parse"),
                         LineProcessor.PENDING_STORE)
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof ParseOutcome.Parsed,
-                        Branched.withConsumer(parsed -> toEnriched(parsed, catalog, redactor), "parsed"))
+                        Branched.withConsumer(parsed -> toEnriched(parsed, catalog, redactor, meters.out("enriched")), "parsed"))
                 .defaultBranch(Branched.withConsumer(LogTopology::toDeadLetters, "rejected"));
         return raw;
     }
 
     private static void toEnriched(KStream<String, ParseOutcome> parsed, GlobalKTable<String, CatalogEntry> catalog,
-            Redactor redactor) {
+            Redactor redactor, Counter enriched) {
         parsed.map((key, outcome) -> {
                     LogEvent event = ((ParseOutcome.Parsed) outcome).event();
                     return KeyValue.pair(event.service(), event);
                 }, Named.as("key-by-service"))
                 .leftJoin(catalog, (service, event) -> service, CatalogEnricher::enrich, Named.as("join-catalog"))
                 .mapValues(redactor::redact, Named.as("redact"))
+                .peek((service, event) -> enriched.increment(), Named.as("count-enriched"))
                 .to(Topics.ENRICHED.name(), Produced.with(Topics.ENRICHED.keySerde(), Topics.ENRICHED.valueSerde())
                         .withName("enriched-logs"));
     }

@@ -6,7 +6,15 @@ import io.sluice.processor.parse.ParserLimits;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.parse.TextFormats;
 import io.sluice.processor.redact.Redactor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.metrics.LagMonitor;
+import io.sluice.metrics.SluiceMeters;
+import io.sluice.topics.Topics;
 import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
@@ -22,13 +30,26 @@ class StreamsWiring {
 
     /** Invalid per-service formats or grok expressions fail the start, with the service named. */
     @Bean
-    KStream<String, byte[]> logTopology(StreamsBuilder builder, ProcessorProperties properties) {
+    KStream<String, byte[]> logTopology(StreamsBuilder builder, ProcessorProperties properties, SluiceMeters meters) {
         ParserLimits limits = new ParserLimits((int) properties.maxRecordSize().toBytes(), properties.maxJsonDepth(),
                 properties.maxFutureSkew());
         TextFormats formats = new TextFormats(new GrokPatterns(properties.maxGrokTime().toMillis()));
         RawLogParser parser = new RawLogParser(limits, properties.defaults(), properties.serviceSettings(), formats,
                 Clock.systemUTC());
-        return LogTopology.build(builder, parser, new Redactor(properties.redaction()), properties.multilineFlushTimeout());
+        return LogTopology.build(builder, parser, new Redactor(properties.redaction()), properties.multilineFlushTimeout(), meters);
+    }
+
+    @Bean
+    SluiceMeters processorMeters(MeterRegistry registry) {
+        return new SluiceMeters(registry, "processor");
+    }
+
+    /** The lag of this application's group on {@code logs.raw.v1}: Kafka Streams' group id is its application id. */
+    @Bean
+    LagMonitor processorLag(KafkaProperties kafka, ProcessorProperties properties, MeterRegistry registry) {
+        Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())));
+        return new LagMonitor(admin, "processor", kafka.getStreams().getApplicationId(), Topics.RAW.name(),
+                properties.lagCheckInterval().toMillis(), registry).start();
     }
 
     /** A failure that escapes a record (a broker outage, say) replaces the thread instead of stopping the app. */

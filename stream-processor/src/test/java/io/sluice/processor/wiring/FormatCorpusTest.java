@@ -110,7 +110,7 @@ class FormatCorpusTest {
                 SourceSettings.DEFAULTS, services, FORMATS, Clock.fixed(received.plusSeconds(1), ZoneOffset.UTC));
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, parser, new Redactor(EnumSet.noneOf(io.sluice.processor.redact.RedactionRule.class)),
-                FLUSH_TIMEOUT);
+                FLUSH_TIMEOUT, new io.sluice.metrics.SluiceMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "processor"));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "format-corpus");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -27,6 +27,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sluice.metrics.SluiceMeters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,13 +43,15 @@ class LogTopologyTest {
     private TestInputTopic<String, byte[]> raw;
     private TestOutputTopic<String, LogEvent> enriched;
     private TestOutputTopic<String, byte[]> dlq;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SluiceMeters meters = new SluiceMeters(registry, "processor");
 
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(4096, 5, Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC)),
                 new io.sluice.processor.redact.Redactor(java.util.EnumSet.allOf(io.sluice.processor.redact.RedactionRule.class)),
-                FLUSH_TIMEOUT);
+                FLUSH_TIMEOUT, meters);
         startDriver(builder);
     }
 
@@ -156,6 +160,19 @@ class LogTopologyTest {
         assertThat(header(dead, SluiceHeaders.DLQ_TOPIC)).isEqualTo("logs.raw.v1");
         assertThat(header(dead, SluiceHeaders.DLQ_OFFSET)).isEqualTo("0");
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountEventsInAndOutAndDeadLettersByReason() {
+        send("checkout", "{\"message\": \"fine\"}", "m-1");
+        send("checkout", "plain and fine", "m-2");
+        send("broken", "{\"message\": \"unterminated", "m-3");
+
+        assertThat(registry.get(SluiceMeters.EVENTS_IN).tag("stage", "processor").counter().count()).isEqualTo(3);
+        assertThat(registry.get(SluiceMeters.EVENTS_OUT).tags("stage", "processor", "outcome", "enriched").counter().count())
+                .isEqualTo(2);
+        assertThat(registry.get(SluiceMeters.DLQ_RECORDS).tags("stage", "processor", "reason", "malformed_json")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -335,7 +352,7 @@ class LogTopologyTest {
         RawLogParser parser = new RawLogParser(new ParserLimits(65_536, 5, Duration.ofMinutes(5)), SourceSettings.DEFAULTS,
                 java.util.Map.of("slow", new SourceSettings("grok", List.of("^(\\w+\\s?)+$"), null, false)),
                 new TextFormats(new GrokPatterns(50)), Clock.fixed(NOW, ZoneOffset.UTC));
-        LogTopology.build(builder, parser, new io.sluice.processor.redact.Redactor(java.util.Set.of()), FLUSH_TIMEOUT);
+        LogTopology.build(builder, parser, new io.sluice.processor.redact.Redactor(java.util.Set.of()), FLUSH_TIMEOUT, meters);
         startDriver(builder);
         send("slow", "a".repeat(40) + " " + "b".repeat(40) + "!" , "g-1");
         send("slow", "fine words", "g-2");

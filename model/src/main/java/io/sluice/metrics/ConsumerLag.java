@@ -1,4 +1,4 @@
-package io.sluice.indexer.lag;
+package io.sluice.metrics;
 
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;

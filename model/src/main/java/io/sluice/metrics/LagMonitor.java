@@ -1,8 +1,7 @@
-package io.sluice.indexer.lag;
+package io.sluice.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sluice.topics.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,40 +19,48 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the indexer's lag — records of {@code logs.enriched.v1} its group has not committed yet —
- * as the gauge {@code sluice.indexer.lag} (Prometheus: {@code sluice_indexer_lag_records}), read from
- * the broker every interval. Unlike the consumer's own lag metric it stays true while the partitions
- * are paused for an Elasticsearch outage, which is exactly when it grows.
+ * Publishes a stage's consumer lag — records of its input topic its group has not committed yet — as
+ * the gauge {@code sluice.consumer.lag} (Prometheus: {@code sluice_consumer_lag_records{stage,group,topic}}),
+ * read from the broker every interval. Unlike the consumer's own lag metric it stays true while the
+ * consumer is paused, stuck or dead in another process, which is exactly when it grows.
  */
-public final class LagMonitor implements SmartLifecycle {
+public final class LagMonitor implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LagMonitor.class);
-    private static final String TOPIC = Topics.ENRICHED.name();
 
     private final Admin admin;
     private final String group;
+    private final String topic;
     private final long intervalMillis;
     private final AtomicLong lag = new AtomicLong(-1);
     private ScheduledExecutorService timer;
 
-    public LagMonitor(Admin admin, String group, long intervalMillis, MeterRegistry registry) {
+    public LagMonitor(Admin admin, String stage, String group, String topic, long intervalMillis, MeterRegistry registry) {
         this.admin = admin;
         this.group = group;
+        this.topic = topic;
         this.intervalMillis = intervalMillis;
-        Gauge.builder("sluice.indexer.lag", lag, AtomicLong::get).baseUnit("records")
-                .description("records of " + TOPIC + " not yet indexed or dead-lettered (committed); -1 until first read")
-                .tag("group", group).register(registry);
+        Gauge.builder(SluiceMeters.CONSUMER_LAG, lag, AtomicLong::get).baseUnit("records")
+                .description("records of the stage's input topic its group has not committed yet; -1 until first read")
+                .tags("stage", stage, "group", group, "topic", topic).register(registry);
     }
 
     /** Reads the lag from the broker now. */
     public long refresh() throws ExecutionException, InterruptedException, TimeoutException {
+        long now = read(admin, group, topic);
+        lag.set(now);
+        return now;
+    }
+
+    /** The lag of {@code group} on {@code topic}, as the broker sees it now. */
+    public static long read(Admin admin, String group, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS).get(TOPIC).partitions().forEach(info -> {
-            TopicPartition partition = new TopicPartition(TOPIC, info.partition());
+        admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions().forEach(info -> {
+            TopicPartition partition = new TopicPartition(topic, info.partition());
             latest.put(partition, OffsetSpec.latest());
             earliest.put(partition, OffsetSpec.earliest());
         });
@@ -66,13 +73,11 @@ public final class LagMonitor implements SmartLifecycle {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                 .get(10, TimeUnit.SECONDS);
         offsets.forEach((partition, offset) -> {
-            if (offset != null) {
+            if (offset != null && partition.topic().equals(topic)) {
                 committed.put(partition, offset.offset());
             }
         });
-        long now = ConsumerLag.of(ends, starts, committed);
-        lag.set(now);
-        return now;
+        return ConsumerLag.of(ends, starts, committed);
     }
 
     private void refreshQuietly() {
@@ -80,30 +85,28 @@ public final class LagMonitor implements SmartLifecycle {
             refresh();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // the broker is unreachable: the last figure stays, the next read tries again
-            log.debug("cannot read the lag of group {}: {}", group, e.toString());
+            log.debug("cannot read the lag of group {} on {}: {}", group, topic, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    @Override
-    public void start() {
+    /** Starts refreshing in the background; returns this for wiring. */
+    public LagMonitor start() {
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lag-monitor");
+            Thread thread = new Thread(runnable, "lag-monitor-" + group);
             thread.setDaemon(true);
             return thread;
         });
         timer.scheduleWithFixedDelay(this::refreshQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     @Override
-    public void stop() {
-        timer.shutdownNow();
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
         admin.close();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return timer != null && !timer.isShutdown();
     }
 }

@@ -1,4 +1,4 @@
-package io.sluice.indexer.lag;
+package io.sluice.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
