@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 record LogQuery(String text, Instant from, String service, String level, int limit) {
 
     private static final Pattern SINCE = Pattern.compile("(\\d+)([smhd])");
+    private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     LogQuery {
         if (limit < 1 || limit > 10_000) {
@@ -25,8 +26,13 @@ record LogQuery(String text, Instant from, String service, String level, int lim
     }
 
     static LogQuery from(CliArgs args, Instant now) {
+        return from(args, now, "15m");
+    }
+
+    /** The query the arguments ask for; {@code --since} defaults to {@code defaultSince}. */
+    static LogQuery from(CliArgs args, Instant now, String defaultSince) {
         String text = String.join(" ", args.positional());
-        Instant from = now.minus(parseSince(args.option("since", "15m")));
+        Instant from = now.minus(parseSince(args.option("since", defaultSince)));
         String level = args.options().get("level");
         int limit;
         try {
@@ -50,6 +56,27 @@ record LogQuery(String text, Instant from, String service, String level, int lim
             case "h" -> Duration.ofHours(amount);
             default -> Duration.ofDays(amount);
         };
+    }
+
+    /**
+     * The same filters applied to one event outside Elasticsearch ({@code ./sluice tail}): service and
+     * level exactly, and every word of the text among the message's words, case-insensitively — words
+     * split as Elasticsearch's standard analyzer splits them, at anything not a letter or digit.
+     */
+    boolean matches(String eventService, String eventLevel, String message) {
+        if (service != null && !service.equals(eventService)) {
+            return false;
+        }
+        if (level != null && !level.equalsIgnoreCase(eventLevel)) {
+            return false;
+        }
+        List<String> wanted = words(text);
+        return wanted.isEmpty() || words(message).containsAll(wanted);
+    }
+
+    private static List<String> words(String text) {
+        return text == null ? List.of() : java.util.Arrays.stream(WORD_BREAK.split(text.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty()).toList();
     }
 
     String toJson() {

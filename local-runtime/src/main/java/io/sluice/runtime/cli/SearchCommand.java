@@ -43,11 +43,13 @@ final class SearchCommand {
     }
 
     static String format(JsonNode source) {
-        String message = source.path("message").asString("");
-        return String.join("  ",
-                source.path("@timestamp").asString(""),
-                pad(source.path("service.name").asString("-"), 16),
-                pad(source.path("log.level").asString("-"), 5),
+        return format(source.path("@timestamp").asString(""), source.path("service.name").asString("-"),
+                source.path("log.level").asString("-"), source.path("message").asString(""));
+    }
+
+    /** One log as one line: time, service, level, message (continuation lines indented). */
+    static String format(String timestamp, String service, String level, String message) {
+        return String.join("  ", timestamp, pad(service == null ? "-" : service, 16), pad(level == null ? "-" : level, 5),
                 message.replace("\n", "\n" + " ".repeat(8)));
     }
 

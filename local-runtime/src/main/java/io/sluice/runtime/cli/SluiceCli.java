@@ -19,6 +19,8 @@ public final class SluiceCli {
                 case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "tail" -> new TailCommand(CliArgs.parse(rest), System.out).run();
+                case "status" -> new StatusCommand(CliArgs.parse(rest), System.out).run();
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
                 case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
                 case "bench" -> new BenchCommand(CliArgs.parse(rest)).run();
@@ -51,6 +53,9 @@ public final class SluiceCli {
                   up [--demo]              start Kafka, Elasticsearch and the four services; Ctrl-C stops all
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
                                            print matching logs from Elasticsearch
+                  tail [QUERY] [--service S] [--level L] [--since 0s]
+                                           follow new logs live, with the same filters as search; Ctrl-C stops
+                  status [--sample 2s]     each stage's rate, lag, restarts and dead letters; Elasticsearch; last alert
                   dlq [--limit 20]         the newest dead-lettered records with their reasons
                   replay --from T [--to T] [--service S]
                                            re-index a range of logs.enriched.v1 (T: ISO instant or 2h ago); no duplicates

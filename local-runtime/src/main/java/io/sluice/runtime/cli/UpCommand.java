@@ -7,6 +7,7 @@ import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
+import java.time.Clock;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./sluice up [--demo]}: the whole platform on this machine — real Kafka and Elasticsearch,
  * the four services, optionally demo traffic — until Ctrl-C, which stops every process it started.
+ * Meanwhile a {@link Supervisor} restarts a service that dies, with backoff, and says so.
  */
 final class UpCommand {
 
@@ -50,10 +52,10 @@ final class UpCommand {
         serviceEnv.put("KIBANA_PUBLIC_URL", kibana);
 
         System.out.println("Starting ingest, stream-processor, indexer and alerting ...");
-        List<ChildProcess> services = startServices(settings, connections, serviceEnv);
-        ChildWatch watch = new ChildWatch(services, System.out);
-        toStop.push(watch);
-        watch.start();
+        Supervisor supervisor = new Supervisor(settings.dataDir(), System.out, Clock.systemUTC());
+        toStop.push(supervisor);
+        startServices(settings, connections, serviceEnv, supervisor);
+        supervisor.start();
 
         EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack);
         endpoints.write(settings);
@@ -82,15 +84,16 @@ final class UpCommand {
         return "no SLACK_WEBHOOK_URL set: alerts are printed here by a local stand-in (" + sink.url() + ")";
     }
 
-    private List<ChildProcess> startServices(RuntimeSettings settings, Connections connections, Map<String, String> env) {
+    /** Starts the four at once, waits until each is healthy, and hands them to the supervisor, which restarts the one that dies. */
+    private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env, Supervisor supervisor) {
         ServiceLauncher launcher = new ServiceLauncher(settings, connections);
         Map<Service, ChildProcess> children = new java.util.EnumMap<>(Service.class);
         for (Service service : Service.ALL) {
-            children.put(service, launcher.launch(service, env, List.of()));
+            ChildProcess child = launcher.launch(service, env, List.of());
+            children.put(service, child);
+            supervisor.supervise(child, () -> launcher.launch(service, env, List.of()));
         }
-        toStop.push(new ParallelStop(List.copyOf(children.values())));
         children.forEach(launcher::awaitHealthy);
-        return List.copyOf(children.values());
     }
 
     private void stopAll(RuntimeSettings settings) {

@@ -66,6 +66,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit code once the process has ended; empty while it runs. */
+    public java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     public Path logFile() {
         return logFile;
     }

@@ -29,6 +29,19 @@ class LogQueryTest {
     }
 
     @Test
+    void shouldApplyTheSameFiltersToOneEventForTail() {
+        LogQuery query = LogQuery.from(CliArgs.parse(List.of("Gateway", "timeout", "--service", "checkout", "--level", "error")),
+                NOW, "0s");
+
+        assertThat(query.from()).isEqualTo(NOW);
+        assertThat(query.matches("checkout", "ERROR", "upstream gateway: timeout after 30s")).isTrue();
+        assertThat(query.matches("checkout", "ERROR", "gateway timeouts")).isFalse();
+        assertThat(query.matches("checkout", "WARN", "gateway timeout")).isFalse();
+        assertThat(query.matches("payments", "ERROR", "gateway timeout")).isFalse();
+        assertThat(LogQuery.from(CliArgs.parse(List.of()), NOW, "0s").matches("any", null, "anything")).isTrue();
+    }
+
+    @Test
     void shouldMatchEverythingWithoutWords() {
         JsonNode query = Json.MAPPER.readTree(LogQuery.from(CliArgs.parse(List.of()), NOW).toJson());
 
