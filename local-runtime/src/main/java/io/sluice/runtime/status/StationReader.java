@@ -63,7 +63,7 @@ public final class StationReader {
     }
 
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample) {
-        Instant at = Instant.now();
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Map<String, Station.Stage> read = new HashMap<>();
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),

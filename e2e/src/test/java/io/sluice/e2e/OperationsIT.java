@@ -1,0 +1,245 @@
+package io.sluice.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.json.Json;
+import io.sluice.runtime.Classpaths;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.services.Service;
+import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.FakeSlack;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.TestPlatform;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an operator runs day to day, against the four services as {@code ./sluice up} starts them:
+ * {@code ./sluice tail} and {@code ./sluice status} as real command-line processes, and every
+ * service's Prometheus endpoint. The last test stops the indexer, so it runs last.
+ */
+@SluiceIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+
+    private static final int ERROR_THRESHOLD = 5;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final FakeSlack slack = new FakeSlack();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
+    private final List<Process> commands = new ArrayList<>();
+    private TestPlatform platform;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void startServices(TestPlatform platform) {
+        this.platform = platform;
+        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
+        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl());
+        for (Service service : Service.ALL) {
+            services.put(service, launcher.launch(service, env, List.of("--sluice.alerting.error-threshold=" + ERROR_THRESHOLD)));
+        }
+        services.forEach(launcher::awaitHealthy);
+    }
+
+    @AfterAll
+    void stopServices() {
+        commands.forEach(Process::destroyForcibly);
+        services.values().forEach(ChildProcess::close);
+        slack.close();
+    }
+
+    @Test
+    @Order(1)
+    void tailShouldShowALogSentWithCurlWithinSeconds() throws Exception {
+        String service = "ops-" + run + "-tail";
+        Path output = dir.resolve("tail.out");
+        Process tail = sluice(output, "tail", "--service", service, "--level", "error", "--kafka", platform.kafkaBootstrap());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("following logs.enriched.v1"));
+
+        Instant sent = Instant.now();
+        curl(service, "INFO not for this tail " + run + "\nERROR payment declined for order " + run);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.readString(output).contains("payment declined for order " + run));
+        System.out.printf("[tail] a line sent with curl was printed by ./sluice tail %d ms later%n",
+                Duration.between(sent, Instant.now()).toMillis());
+
+        String printed = Files.readString(output);
+        assertThat(printed).contains(service, "ERROR").doesNotContain("not for this tail");
+        tail.destroy();
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceShouldExposeItsCountersForPrometheus() throws Exception {
+        String service = "ops-" + run + "-metrics";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ERROR_THRESHOLD * 2; i++) {
+            lines.add(Json.MAPPER.writeValueAsString(Map.of("@timestamp", Instant.now().toString(), "level", "ERROR",
+                    "message", "card processor timeout #" + i)));
+        }
+        lines.add("{\"message\": \"poison, never closed");
+        assertThat(post(service, String.join("\n", lines)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> slack.received().stream().anyMatch(body -> body.contains(service)));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String ingest = scrape(Service.INGEST);
+            assertThat(value(ingest, "sluice_events_in_total", "stage", "ingest")).isGreaterThanOrEqualTo(11);
+            assertThat(value(ingest, "sluice_events_out_total", "stage", "ingest", "outcome", "published")).isGreaterThanOrEqualTo(11);
+
+            String processor = scrape(Service.STREAM_PROCESSOR);
+            assertThat(value(processor, "sluice_events_in_total", "stage", "processor")).isGreaterThanOrEqualTo(11);
+            assertThat(value(processor, "sluice_events_out_total", "stage", "processor", "outcome", "enriched")).isGreaterThanOrEqualTo(10);
+            assertThat(value(processor, "sluice_dlq_records_total", "stage", "processor", "reason", "malformed_json")).isGreaterThanOrEqualTo(1);
+            assertThat(value(processor, "sluice_consumer_lag_records", "stage", "processor")).isGreaterThanOrEqualTo(0);
+
+            String indexer = scrape(Service.INDEXER);
+            assertThat(value(indexer, "sluice_events_in_total", "stage", "indexer")).isGreaterThanOrEqualTo(10);
+            assertThat(value(indexer, "sluice_events_out_total", "stage", "indexer", "outcome", "indexed")).isGreaterThanOrEqualTo(10);
+            assertThat(value(indexer, "sluice_indexer_bulk_latency_seconds_count")).isGreaterThanOrEqualTo(1);
+            assertThat(value(indexer, "sluice_indexer_bulk_documents_sum")).isGreaterThanOrEqualTo(10);
+            assertThat(value(indexer, "sluice_indexer_bulk_size_bytes_sum")).isGreaterThan(0);
+            assertThat(value(indexer, "sluice_retries_total", "stage", "indexer", "cause", "bulk_item")).isGreaterThanOrEqualTo(0);
+            assertThat(value(indexer, "sluice_consumer_lag_records", "stage", "indexer")).isGreaterThanOrEqualTo(0);
+
+            String alerting = scrape(Service.ALERTING);
+            assertThat(value(alerting, "sluice_events_in_total", "stage", "alerting")).isGreaterThanOrEqualTo(10);
+            assertThat(value(alerting, "sluice_alerts_fired_total", "state", "firing")).isGreaterThanOrEqualTo(1);
+            assertThat(value(alerting, "sluice_alerts_deliveries_total", "outcome", "delivered")).isGreaterThanOrEqualTo(1);
+            assertThat(value(alerting, "sluice_consumer_lag_records", "stage", "alerting")).isGreaterThanOrEqualTo(0);
+            assertThat(value(alerting, "sluice_consumer_lag_records", "stage", "alert-delivery")).isGreaterThanOrEqualTo(0);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void statusShouldReflectAPoisonRecordAndAStoppedIndexer() throws Exception {
+        String service = "ops-" + run + "-status";
+        assertThat(post(service, "{\"message\": \"poison for status").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("1s").contains("stream-processor/parse malformed_json"));
+        String healthy = status("1s");
+        assertThat(line(healthy, "indexer")).contains("UP");
+
+        services.get(Service.INDEXER).close();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread traffic = new Thread(() -> {
+            for (int batch = 0; sending.get(); batch++) {
+                try {
+                    post(service, "INFO while the indexer is down " + batch + "\nINFO and another " + batch);
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "status-traffic");
+        traffic.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                String stopped = status("2s");
+                System.out.println("[status] with the indexer stopped:\n" + stopped);
+                Matcher lag = Pattern.compile("^indexer\\s+unreachable\\s+\\S+\\s+(\\d+) \\(growing, \\+(\\d+)\\)", Pattern.MULTILINE)
+                        .matcher(stopped);
+                assertThat(lag.find()).as(stopped).isTrue();
+                assertThat(Long.parseLong(lag.group(1))).isPositive();
+                assertThat(line(stopped, "ingest")).contains("UP");
+                assertThat(line(stopped, "Dead letters")).contains("stream-processor/parse malformed_json");
+                assertThat(line(stopped, "Last alert")).contains("FIRING");
+            });
+        } finally {
+            sending.set(false);
+            traffic.join();
+        }
+    }
+
+    private String status(String sample) throws Exception {
+        Path output = dir.resolve("status-" + System.nanoTime() + ".out");
+        Process status = sluice(output, "status", "--profile", "test", "--kafka", platform.kafkaBootstrap(),
+                "--es", platform.elasticsearchUrl(), "--sample", sample);
+        assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(output);
+        assertThat(status.exitValue()).as(printed).isZero();
+        return printed;
+    }
+
+    private Process sluice(Path output, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-cp", Classpaths.runtimeClasspath(),
+                "io.sluice.runtime.cli.SluiceCli"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        commands.add(process);
+        return process;
+    }
+
+    private void curl(String service, String body) throws Exception {
+        Process curl = new ProcessBuilder("curl", "-sS", "--fail", "-H", "Content-Type: text/plain", "--data-binary", body,
+                Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service).redirectErrorStream(true).start();
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(curl.exitValue()).as(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    }
+
+    private HttpResponse<String> post(String service, String ndjson) throws Exception {
+        URI uri = URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service);
+        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String scrape(Service service) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.url(Profile.TEST) + "/actuator/prometheus"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The value of the first sample of {@code name} carrying every given label (pairs of name and value); -1 when none does. */
+    private static double value(String exposition, String name, String... labels) {
+        for (String line : exposition.lines().toList()) {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                all &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    private static String line(String text, String start) {
+        return text.lines().filter(line -> line.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with " + start + " in\n" + text));
+    }
+}
