@@ -176,6 +176,14 @@ class PlatformEndToEndIT {
             assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON)).startsWith("malformed JSON");
             assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC)).isEqualTo(Topics.RAW.name());
         });
+        // and searchable, for the Kibana view of the dead letters
+        String query = "/sluice-dlq-*/_search?ignore_unavailable=true&allow_no_indices=true&q="
+                + java.net.URLEncoder.encode("service.name:\"" + service + "\"", StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.get(query).path("hits").path("total").path("value").asLong() == 1);
+        JsonNode indexed = elasticsearch.get(query).path("hits").path("hits").get(0).path("_source");
+        assertThat(indexed.path("dlq.category").asString()).isEqualTo("malformed_json");
+        assertThat(indexed.path("dlq.stage").asString()).isEqualTo("stream-processor/parse");
+        assertThat(indexed.path("event.original").asString()).isEqualTo("{\"message\": \"no closing brace");
         assertThat(services.values()).allMatch(ChildProcess::isAlive);
     }
 

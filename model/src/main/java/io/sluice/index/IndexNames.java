@@ -28,6 +28,11 @@ public final class IndexNames {
         return "sluice-alerts-" + MONTH.format(decidedAt);
     }
 
+    /** The monthly index of dead-lettered records: {@code sluice-dlq-yyyy.MM}. */
+    public static String deadLetters(Instant deadLetteredAt) {
+        return "sluice-dlq-" + MONTH.format(deadLetteredAt);
+    }
+
     public static String daily(String service, Instant timestamp) {
         return "logs-" + safeService(service) + "-" + DAY.format(timestamp);
     }

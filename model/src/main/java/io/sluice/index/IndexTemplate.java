@@ -12,12 +12,14 @@ import java.time.Duration;
 
 /**
  * The index templates that give Sluice's indices their explicit mappings — daily {@code logs-*}, and
- * monthly {@code sluice-alerts-*} (every alert and its delivery, for audit) — and their installation
+ * monthly {@code sluice-alerts-*} (every alert and its delivery, for audit) and {@code sluice-dlq-*} (every
+ * dead-lettered record, for search) — and their installation
  * (a PUT, idempotent) on an Elasticsearch cluster.
  */
 public enum IndexTemplate {
     LOGS("sluice-logs", "/sluice/index-template.json"),
-    ALERTS("sluice-alerts", "/sluice/alerts-index-template.json");
+    ALERTS("sluice-alerts", "/sluice/alerts-index-template.json"),
+    DEAD_LETTERS("sluice-dlq", "/sluice/dlq-index-template.json");
 
     private final String templateName;
     private final String resource;

@@ -77,14 +77,16 @@ class KibanaObjectsTest {
                         .contains(reference.path("type").asString() + "/" + reference.path("id").asString());
             }
         }
-        assertThat(ids).contains("index-pattern/sluice-logs", "index-pattern/sluice-alerts", "search/sluice-errors",
-                "search/sluice-trace", "search/sluice-alert-history", "dashboard/sluice-overview");
+        assertThat(ids).contains("index-pattern/sluice-logs", "index-pattern/sluice-alerts", "index-pattern/sluice-dlq",
+                "search/sluice-errors", "search/sluice-trace", "search/sluice-alert-history", "search/sluice-dead-letters",
+                "dashboard/sluice-overview");
     }
 
     @Test
     void shouldUseOnlyFieldsTheIndexTemplatesMap() throws Exception {
         Map<String, Set<String>> fieldsByView = new HashMap<>();
-        Map<String, IndexTemplate> templates = Map.of("logs-*", IndexTemplate.LOGS, "sluice-alerts-*", IndexTemplate.ALERTS);
+        Map<String, IndexTemplate> templates = Map.of("logs-*", IndexTemplate.LOGS, "sluice-alerts-*", IndexTemplate.ALERTS,
+                "sluice-dlq-*", IndexTemplate.DEAD_LETTERS);
         for (JsonNode object : objects()) {
             if (object.path("type").asString().equals("index-pattern")) {
                 String title = object.path("attributes").path("title").asString();

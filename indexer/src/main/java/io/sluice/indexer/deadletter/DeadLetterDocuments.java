@@ -1,0 +1,60 @@
+package io.sluice.indexer.deadletter;
+
+import io.sluice.index.IndexNames;
+import io.sluice.indexer.bulk.BulkDocument;
+import io.sluice.indexer.bulk.Coordinates;
+import io.sluice.json.Json;
+import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.SluiceHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Turns a record of {@code logs.dlq.v1} into a document of {@code sluice-dlq-<yyyy.MM>}: when it was
+ * dead-lettered, its service, the stage that refused it, the reason (as written and as a category),
+ * where it came from, and the original text — cut at {@link #MAX_ORIGINAL_CHARS} characters, the
+ * record itself staying whole in the topic. Any record maps, so this index never refuses one back into
+ * the topic it reads. The id is the record's own coordinates: a replay is a 409, not a second document.
+ */
+public final class DeadLetterDocuments {
+
+    static final int MAX_ORIGINAL_CHARS = 32_768;
+
+    private DeadLetterDocuments() {
+    }
+
+    public static BulkDocument map(ConsumerRecord<String, byte[]> record) {
+        Instant at = Instant.ofEpochMilli(Math.max(0, record.timestamp()));
+        String reason = SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON);
+        String service = SluiceHeaders.text(record.headers(), SluiceHeaders.SERVICE);
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        String original = new String(value, StandardCharsets.UTF_8);
+        boolean truncated = original.length() > MAX_ORIGINAL_CHARS;
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("@timestamp", at.toString());
+        document.put("service.name", service != null ? service : record.key());
+        document.put("dlq.stage", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE));
+        document.put("dlq.reason", reason);
+        document.put("dlq.category", DeadLetterReasons.category(reason));
+        document.put("dlq.origin.topic", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC));
+        document.put("dlq.origin.partition", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_PARTITION)));
+        document.put("dlq.origin.offset", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_OFFSET)));
+        document.put("dlq.original_bytes", value.length);
+        document.put("dlq.truncated", truncated);
+        document.put("event.original", truncated ? original.substring(0, MAX_ORIGINAL_CHARS) : original);
+        Coordinates origin = new Coordinates(record.topic(), record.partition(), record.offset());
+        return new BulkDocument(origin, record.key(), IndexNames.deadLetters(at), record.topic() + "-" + record.partition() + "@"
+                + record.offset(), Json.MAPPER.writeValueAsBytes(document));
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

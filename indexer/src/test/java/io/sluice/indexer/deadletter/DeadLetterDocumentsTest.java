@@ -1,0 +1,57 @@
+package io.sluice.indexer.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.indexer.bulk.BulkDocument;
+import io.sluice.json.Json;
+import io.sluice.topics.SluiceHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DeadLetterDocumentsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-29T12:00:00Z");
+
+    @Test
+    void shouldDescribeTheRecordWithItsReasonCategoryAndOriginUnderItsOwnCoordinates() {
+        RecordHeaders headers = new RecordHeaders();
+        SluiceHeaders.putDeadLetter(headers, "stream-processor/parse", "malformed JSON: Unexpected end-of-input", "logs.raw.v1", 2, 41);
+        BulkDocument document = DeadLetterDocuments.map(record("checkout", "{\"message\": \"no closing brace", headers));
+
+        assertThat(document.index()).isEqualTo("sluice-dlq-2026.11");
+        assertThat(document.id()).isEqualTo("logs.dlq.v1-1@7");
+        JsonNode source = Json.MAPPER.readTree(document.source());
+        assertThat(source.path("@timestamp").asString()).isEqualTo("2026-11-29T12:00:00Z");
+        assertThat(source.path("service.name").asString()).isEqualTo("checkout");
+        assertThat(source.path("dlq.stage").asString()).isEqualTo("stream-processor/parse");
+        assertThat(source.path("dlq.category").asString()).isEqualTo("malformed_json");
+        assertThat(source.path("dlq.reason").asString()).startsWith("malformed JSON");
+        assertThat(source.path("dlq.origin.topic").asString()).isEqualTo("logs.raw.v1");
+        assertThat(source.path("dlq.origin.partition").asLong()).isEqualTo(2);
+        assertThat(source.path("dlq.origin.offset").asLong()).isEqualTo(41);
+        assertThat(source.path("event.original").asString()).isEqualTo("{\"message\": \"no closing brace");
+        assertThat(source.path("dlq.truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void shouldMapAnyRecordEvenWithoutHeadersAndCutAHugeOriginal() {
+        String huge = "x".repeat(DeadLetterDocuments.MAX_ORIGINAL_CHARS + 10);
+        JsonNode source = Json.MAPPER.readTree(DeadLetterDocuments.map(record(null, huge, new RecordHeaders())).source());
+
+        assertThat(source.path("dlq.category").asString()).isEqualTo("unknown");
+        assertThat(source.path("event.original").asString()).hasSize(DeadLetterDocuments.MAX_ORIGINAL_CHARS);
+        assertThat(source.path("dlq.truncated").asBoolean()).isTrue();
+        assertThat(source.path("dlq.original_bytes").asLong()).isEqualTo(huge.length());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String key, String value, RecordHeaders headers) {
+        return new ConsumerRecord<>("logs.dlq.v1", 1, 7, AT.toEpochMilli(), TimestampType.CREATE_TIME, -1, -1, key,
+                value.getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
+    }
+}
