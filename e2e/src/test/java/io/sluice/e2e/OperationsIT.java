@@ -144,6 +144,24 @@ class OperationsIT {
 
     @Test
     @Order(3)
+    void everyServiceShouldAnswerItsLivenessAndReadinessProbes() throws Exception {
+        for (Service service : Service.ALL) {
+            for (String probe : List.of("liveness", "readiness")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(service.url(Profile.TEST) + "/actuator/health/" + probe)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(service + " " + probe + ": " + response.body()).isEqualTo(200);
+                assertThat(response.body()).contains("\"status\":\"UP\"");
+            }
+        }
+        for (Service streams : List.of(Service.STREAM_PROCESSOR, Service.ALERTING)) {
+            HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
+                    URI.create(streams.url(Profile.TEST) + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(readiness.body()).as("readiness of " + streams + " follows its Kafka Streams instance").contains("\"streams\"");
+        }
+    }
+
+    @Test
+    @Order(4)
     void statusShouldReflectAPoisonRecordAndAStoppedIndexer() throws Exception {
         String service = "ops-" + run + "-status";
         assertThat(post(service, "{\"message\": \"poison for status").statusCode()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package io.sluice.alerting.wiring;
+package io.sluice.processor.wiring;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** UP while the Kafka Streams instance runs (or rebalances); DOWN otherwise, with its state. */
 @Component
-class StreamsHealth implements HealthIndicator {
+class StreamsHealthIndicator implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factory;
 
-    StreamsHealth(StreamsBuilderFactoryBean factory) {
+    StreamsHealthIndicator(StreamsBuilderFactoryBean factory) {
         this.factory = factory;
     }
 
