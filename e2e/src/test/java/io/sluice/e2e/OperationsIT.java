@@ -200,6 +200,73 @@ class OperationsIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void ingestStoppedWithSigtermShouldAnswerTheRequestsInFlightAndLoseNoAcknowledgedLine() throws Exception {
+        String service = "ops-" + run + "-sigterm";
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong answeredAfterSigterm = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong sigtermAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        Map<String, java.util.concurrent.atomic.AtomicLong> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        List<Thread> senders = new ArrayList<>();
+        for (int sender = 0; sender < 6; sender++) {
+            int id = sender;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newHttpClient();
+                for (int request = 0; sending.get(); request++) {
+                    List<String> ids = new ArrayList<>();
+                    StringBuilder body = new StringBuilder();
+                    for (int line = 0; line < 200; line++) {
+                        String eventId = service + "-" + id + "-" + request + "-" + line;
+                        ids.add(eventId);
+                        body.append("{\"event.id\":\"").append(eventId).append("\",\"message\":\"line ").append(line).append("\"}\n");
+                    }
+                    try {
+                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                                URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service))
+                                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() == 200) {
+                            acknowledged.addAll(ids);
+                            if (System.nanoTime() > sigtermAt.get()) {
+                                answeredAfterSigterm.incrementAndGet();
+                            }
+                        } else {
+                            failures.computeIfAbsent("HTTP " + response.statusCode(), key -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                        }
+                    } catch (java.io.IOException e) {
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), key -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                        if (sigtermAt.get() != Long.MAX_VALUE) {
+                            return;
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "sigterm-sender-" + sender);
+            thread.start();
+            senders.add(thread);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 20_000);
+        sigtermAt.set(System.nanoTime());
+        services.get(Service.INGEST).close(); // SIGTERM, then up to 30 s for a clean exit
+        sending.set(false);
+        for (Thread sender : senders) {
+            sender.join(30_000);
+        }
+        System.out.printf("[sigterm] ingest stopped under load: %d lines acknowledged, %d requests answered 200 after SIGTERM, failures %s%n",
+                acknowledged.size(), answeredAfterSigterm.get(), failures);
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = io.sluice.runtime.kafka.TopicRecords.read(
+                platform.kafkaBootstrap(), io.sluice.topics.Topics.RAW.name(), record -> service.equals(record.key()),
+                acknowledged.size(), Duration.ofSeconds(60));
+        java.util.Set<String> inKafka = new java.util.HashSet<>();
+        records.forEach(record -> inKafka.add(io.sluice.topics.SluiceHeaders.text(record.headers(), io.sluice.topics.SluiceHeaders.EVENT_ID)));
+        assertThat(inKafka).containsAll(acknowledged);
+        assertThat(answeredAfterSigterm.get()).as("requests in flight at SIGTERM were still answered").isPositive();
+    }
+
     private String status(String sample) throws Exception {
         Path output = dir.resolve("status-" + System.nanoTime() + ".out");
         Process status = sluice(output, "status", "--profile", "test", "--kafka", platform.kafkaBootstrap(),
