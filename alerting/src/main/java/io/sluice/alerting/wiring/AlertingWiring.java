@@ -43,6 +43,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -166,6 +168,16 @@ class AlertingWiring {
 
     private static Admin admin(KafkaProperties kafka) {
         return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())));
+    }
+
+    /**
+     * Commits the consumer's position rather than last offset + 1: after a transaction's commit marker
+     * (the processor writes exactly-once) the two differ by one, which would show a caught-up group as
+     * lagging by one record per partition forever.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitPastTransactionMarkers() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     /** A batch handed back undelivered (Slack down for minutes) is tried again every 10 s, for as long as it takes. */

@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import io.micrometer.core.instrument.Counter;
@@ -116,6 +118,16 @@ class IndexerWiring {
             }
         });
         return handler;
+    }
+
+    /**
+     * Commits the consumer's position rather than last offset + 1: after a transaction's commit marker
+     * (the processor writes exactly-once) the two differ by one, which would show a caught-up group as
+     * lagging by one record per partition forever.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitPastTransactionMarkers() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     @Bean
