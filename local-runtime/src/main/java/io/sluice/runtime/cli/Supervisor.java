@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Keeps the services {@code ./sluice up} started running: a service that exits is reported on the
- * console with the end of its log and started again after a backoff (1 s, doubling to 1 min; back to
- * 1 s once it has run for 5 min). Every change is written to {@link ServiceStates} for
- * {@code ./sluice status}. Closing it stops every service at once, each finishing its in-flight work.
+ * Keeps what {@code ./sluice up} started running — Kafka, Elasticsearch and the four services: a
+ * process that exits is reported on the console with the end of its log and started again after a
+ * backoff (1 s, doubling to 1 min; back to 1 s once it has run for 5 min). Every change is written to
+ * {@link ServiceStates} for {@code ./sluice status}. Closing it stops the services at once, each
+ * finishing its in-flight work, and only then Kafka and Elasticsearch, which that work needs.
  */
 final class Supervisor implements AutoCloseable {
 
@@ -46,9 +47,12 @@ final class Supervisor implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Supervises a running child; {@code restart} starts a new one in its place. */
-    synchronized void supervise(ChildProcess child, Supplier<ChildProcess> restart) {
-        slots.put(child.name(), new Slot(child, restart, clock.instant()));
+    /** What a child is to the platform: the runtime (Kafka, Elasticsearch) stops after the services. */
+    enum Tier { RUNTIME, SERVICES }
+
+    /** Supervises a running child; {@code restart} starts a new one in its place (and may take a while). */
+    synchronized void supervise(ChildProcess child, Supplier<ChildProcess> restart, Tier tier) {
+        slots.put(child.name(), new Slot(child, restart, tier, clock.instant()));
         writeStates();
     }
 
@@ -70,17 +74,23 @@ final class Supervisor implements AutoCloseable {
         }
     }
 
+    /** Stops the services, in parallel, then the runtime; a restart under way is interrupted first. */
     @Override
     public void close() {
-        List<ChildProcess> running;
+        closed = true;
+        timer.shutdownNow();
+        List<Slot> all;
         synchronized (this) {
-            closed = true;
-            timer.shutdownNow();
-            running = slots.values().stream().map(slot -> slot.child).toList();
+            all = List.copyOf(slots.values());
         }
-        CompletableFuture.allOf(running.stream().map(child -> CompletableFuture.runAsync(child::close))
-                .toArray(CompletableFuture[]::new)).join();
+        stop(all, Tier.SERVICES);
+        stop(all, Tier.RUNTIME);
         ServiceStates.remove(stateDir);
+    }
+
+    private static void stop(List<Slot> slots, Tier tier) {
+        CompletableFuture.allOf(slots.stream().filter(slot -> slot.tier == tier).map(slot -> slot.child)
+                .map(child -> CompletableFuture.runAsync(child::close)).toArray(CompletableFuture[]::new)).join();
     }
 
     private void writeStates() {
@@ -91,6 +101,7 @@ final class Supervisor implements AutoCloseable {
 
     private final class Slot {
         private final Supplier<ChildProcess> restart;
+        private final Tier tier;
         private ChildProcess child;
         private Instant startedAt;
         private Duration backoff = FIRST_BACKOFF;
@@ -99,9 +110,10 @@ final class Supervisor implements AutoCloseable {
         private Instant lastExitAt;
         private Integer lastExitCode;
 
-        Slot(ChildProcess child, Supplier<ChildProcess> restart, Instant startedAt) {
+        Slot(ChildProcess child, Supplier<ChildProcess> restart, Tier tier, Instant startedAt) {
             this.child = child;
             this.restart = restart;
+            this.tier = tier;
             this.startedAt = startedAt;
         }
 

@@ -4,6 +4,8 @@ import io.sluice.runtime.Connections;
 import io.sluice.runtime.LocalRuntime;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.elasticsearch.ElasticsearchNode;
+import io.sluice.runtime.kafka.KafkaBroker;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
@@ -15,11 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 /**
  * {@code ./sluice up [--demo]}: the whole platform on this machine — real Kafka and Elasticsearch,
  * the four services, optionally demo traffic — until Ctrl-C, which stops every process it started.
- * Meanwhile a {@link Supervisor} restarts a service that dies, with backoff, and says so.
+ * Meanwhile a {@link Supervisor} restarts any of these processes that dies, with backoff, and says so.
  */
 final class UpCommand {
 
@@ -54,6 +57,7 @@ final class UpCommand {
         System.out.println("Starting ingest, stream-processor, indexer and alerting ...");
         Supervisor supervisor = new Supervisor(settings.dataDir(), System.out, Clock.systemUTC());
         toStop.push(supervisor);
+        superviseRuntime(runtime, env, supervisor);
         startServices(settings, connections, serviceEnv, supervisor);
         supervisor.start();
 
@@ -84,6 +88,16 @@ final class UpCommand {
         return "no SLACK_WEBHOOK_URL set: alerts are printed here by a local stand-in (" + sink.url() + ")";
     }
 
+    /** Kafka and Elasticsearch, when this run started them (not when it found them running), are restarted on the same data. */
+    private static void superviseRuntime(LocalRuntime runtime, Map<String, String> env, Supervisor supervisor) {
+        RuntimeSettings settings = runtime.settings();
+        for (ChildProcess child : runtime.children()) {
+            Supplier<ChildProcess> restart = child.name().equals("kafka") ? () -> new KafkaBroker(settings).start()
+                    : () -> new ElasticsearchNode(settings, env).start();
+            supervisor.supervise(child, restart, Supervisor.Tier.RUNTIME);
+        }
+    }
+
     /** Starts the four at once, waits until each is healthy, and hands them to the supervisor, which restarts the one that dies. */
     private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env, Supervisor supervisor) {
         ServiceLauncher launcher = new ServiceLauncher(settings, connections);
@@ -91,7 +105,7 @@ final class UpCommand {
         for (Service service : Service.ALL) {
             ChildProcess child = launcher.launch(service, env, List.of());
             children.put(service, child);
-            supervisor.supervise(child, () -> launcher.launch(service, env, List.of()));
+            supervisor.supervise(child, () -> launcher.launch(service, env, List.of()), Supervisor.Tier.SERVICES);
         }
         children.forEach(launcher::awaitHealthy);
     }

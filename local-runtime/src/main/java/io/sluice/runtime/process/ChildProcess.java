@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final Path pidFile;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ChildProcess(String name, Process process, Path logFile, Path pidFile) {
         this.name = name;
@@ -109,9 +111,13 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process tree: SIGTERM, up to 30 s for a clean exit, then SIGKILL for what is left. */
+    /** Stops the process tree: SIGTERM, up to 30 s for a clean exit, then SIGKILL for what is left. Only the first call acts. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        boolean wasRunning = process.isAlive();
         ProcessTree.stop(process.toHandle(), GRACE);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
@@ -121,6 +127,8 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("stopped {}", name);
+        if (wasRunning) {
+            log.info("stopped {}", name);
+        }
     }
 }

@@ -9,8 +9,12 @@ import java.util.Map;
  * What {@code ./sluice status} shows, read at one moment: each stage with its rate, lag and restarts,
  * Elasticsearch's health, the dead letters by stage and reason, and the last alert.
  */
-public record Station(Instant at, Duration sample, List<Stage> stages, ElasticsearchHealth elasticsearch,
+public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHealth kafka, ElasticsearchHealth elasticsearch,
         DeadLetters deadLetters, LastAlert lastAlert) {
+
+    /** Whether the broker answered; {@code supervised} as for a stage. */
+    public record KafkaHealth(String bootstrap, boolean reachable, Supervised supervised) {
+    }
 
     /**
      * One stage: {@code health} as its actuator answered (or {@code unreachable}), events per second
@@ -32,7 +36,7 @@ public record Station(Instant at, Duration sample, List<Stage> stages, Elasticse
     }
 
     /** {@code status} is green, yellow, red or unreachable; {@code logDocuments} in {@code logs-*}. */
-    public record ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem) {
+    public record ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised) {
     }
 
     /** Records counted in the dead-letter topic, by "stage reason-category". */

@@ -65,18 +65,24 @@ public final class StationReader {
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample) {
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Map<String, Station.Stage> read = new HashMap<>();
+        boolean kafkaReachable;
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
-            Map<String, Figures> before = figures(admin, stages);
-            sleep(sample);
-            Map<String, Figures> after = figures(admin, stages);
+            kafkaReachable = answers(admin);
+            Map<String, Figures> before = kafkaReachable ? figures(admin, stages) : Map.of();
+            if (kafkaReachable) {
+                sleep(sample);
+            }
+            Map<String, Figures> after = kafkaReachable ? figures(admin, stages) : Map.of();
             for (StageSpec stage : stages) {
                 read.put(stage.name(), stage(stage, before, after, sample, supervised.get(stage.name())));
             }
         }
         List<Station.Stage> ordered = stages.stream().map(stage -> read.get(stage.name())).toList();
-        return new Station(at, sample, ordered, elasticsearchHealth(), deadLetters(), lastAlert());
+        return new Station(at, sample, ordered, new Station.KafkaHealth(kafka, kafkaReachable, supervised.get("kafka")),
+                elasticsearchHealth(supervised.get("elasticsearch")), kafkaReachable ? deadLetters() : null,
+                kafkaReachable ? lastAlert() : null);
     }
 
     private Station.Stage stage(StageSpec spec, Map<String, Figures> before, Map<String, Figures> after, Duration sample,
@@ -97,6 +103,17 @@ public final class StationReader {
 
     /** A stage's position (committed offset of its first group, or the topic's end) and its groups' lags; absent when Kafka did not answer. */
     private record Figures(long position, Map<String, Long> lags) {
+    }
+
+    private static boolean answers(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(KAFKA_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Map<String, Figures> figures(Admin admin, List<StageSpec> stages) {
@@ -128,14 +145,15 @@ public final class StationReader {
         }
     }
 
-    private Station.ElasticsearchHealth elasticsearchHealth() {
+    private Station.ElasticsearchHealth elasticsearchHealth(Station.Supervised supervised) {
         try {
             JsonNode health = getJson(elasticsearch + "/_cluster/health");
             JsonNode count = getJson(elasticsearch + "/logs-*/_count?ignore_unavailable=true&allow_no_indices=true");
             return new Station.ElasticsearchHealth(elasticsearch, health.path("status").asString("unknown"),
-                    health.path("number_of_nodes").asInt(), count.path("count").asLong(), null);
+                    health.path("number_of_nodes").asInt(), count.path("count").asLong(), null, supervised);
         } catch (IOException e) {
-            return new Station.ElasticsearchHealth(elasticsearch, "unreachable", 0, 0, e.getMessage());
+            return new Station.ElasticsearchHealth(elasticsearch, "unreachable", 0, 0,
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), supervised);
         }
     }
 

@@ -20,11 +20,16 @@ public final class StationReport {
                     lags(stage), supervised(stage.supervised())));
         }
         text.append('\n');
+        Station.KafkaHealth kafka = station.kafka();
+        text.append(String.format(Locale.ROOT, "%-17s %s  %s%s%n", "Kafka", kafka.reachable() ? "reachable" : "unreachable",
+                kafka.bootstrap(), supervisedSuffix(kafka.supervised())));
         Station.ElasticsearchHealth es = station.elasticsearch();
-        text.append(String.format(Locale.ROOT, "%-17s %s  %s%n", "Elasticsearch", es.problem() != null ? es.status() + " (" + es.problem() + ")"
-                : es.status() + ", " + es.nodes() + (es.nodes() == 1 ? " node, " : " nodes, ") + es.logDocuments() + " log documents", es.url()));
+        text.append(String.format(Locale.ROOT, "%-17s %s  %s%s%n", "Elasticsearch", es.problem() != null ? es.status() + " (" + es.problem() + ")"
+                : es.status() + ", " + es.nodes() + (es.nodes() == 1 ? " node, " : " nodes, ") + es.logDocuments() + " log documents",
+                es.url(), supervisedSuffix(es.supervised())));
         text.append(String.format(Locale.ROOT, "%-17s %s%n", "Dead letters", deadLetters(station.deadLetters())));
-        text.append(String.format(Locale.ROOT, "%-17s %s%n", "Last alert", lastAlert(station.lastAlert())));
+        text.append(String.format(Locale.ROOT, "%-17s %s%n", "Last alert",
+                kafka.reachable() ? lastAlert(station.lastAlert()) : "unknown (Kafka unreachable)"));
         return text.toString();
     }
 
@@ -48,6 +53,10 @@ public final class StationReport {
                     .append(" at ").append(supervised.lastExitAt());
         }
         return text.toString();
+    }
+
+    private static String supervisedSuffix(Station.Supervised supervised) {
+        return supervised == null ? "" : "  (" + supervised(supervised) + ")";
     }
 
     private static String deadLetters(Station.DeadLetters dead) {

@@ -41,7 +41,7 @@ class SupervisorTest {
     @Test
     void shouldRestartADeadServiceAfterABackoffThatDoublesAndReportIt() {
         supervisor = new Supervisor(dir, new PrintStream(console, true, StandardCharsets.UTF_8), clock);
-        supervisor.supervise(child("exit 3"), () -> child("exit 4"));
+        supervisor.supervise(child("exit 3"), () -> child("exit 4"), Supervisor.Tier.SERVICES);
 
         awaitExit();
         supervisor.check();
@@ -75,7 +75,7 @@ class SupervisorTest {
     void shouldLeaveALivingServiceAloneAndRemoveTheStateFileOnClose() {
         supervisor = new Supervisor(dir, new PrintStream(console, true, StandardCharsets.UTF_8), clock);
         ChildProcess sleeping = child("sleep 30");
-        supervisor.supervise(sleeping, () -> child("sleep 30"));
+        supervisor.supervise(sleeping, () -> child("sleep 30"), Supervisor.Tier.SERVICES);
         clock.move(Duration.ofMinutes(10));
         supervisor.check();
 
@@ -85,6 +85,32 @@ class SupervisorTest {
         supervisor = null;
         assertThat(sleeping.isAlive()).isFalse();
         assertThat(dir.resolve(ServiceStates.FILE)).doesNotExist();
+    }
+
+    @Test
+    void shouldStopTheServicesBeforeTheRuntimeTheyNeed() throws Exception {
+        supervisor = new Supervisor(dir, new PrintStream(console, true, StandardCharsets.UTF_8), clock);
+        Path order = dir.resolve("order");
+        supervisor.supervise(named("kafka", "trap 'echo kafka >> " + order + "; exit 0' TERM; while true; do sleep 0.1; done"), () -> {
+            throw new AssertionError("not restarted");
+        }, Supervisor.Tier.RUNTIME);
+        supervisor.supervise(named("indexer", "trap 'sleep 1; echo indexer >> " + order + "; exit 0' TERM; while true; do sleep 0.1; done"),
+                () -> {
+                    throw new AssertionError("not restarted");
+                }, Supervisor.Tier.SERVICES);
+        Thread.sleep(300); // both shells have set their traps
+
+        supervisor.close();
+        supervisor = null;
+
+        assertThat(java.nio.file.Files.readAllLines(order)).containsExactly("indexer", "kafka");
+    }
+
+    private ChildProcess named(String name, String script) {
+        ChildProcess child = ChildProcess.start(name, List.of("sh", "-c", script), Map.of(), dir, dir.resolve(name + ".log"),
+                dir.resolve(name + ".pid"));
+        started.add(child);
+        return child;
     }
 
     private ChildProcess child(String script) {

@@ -24,7 +24,9 @@ class StationReportTest {
                         new Station.Supervised("restarting", 2, AT.minusSeconds(2), 137)),
                 new Station.Stage("alerting", "UP", 60.0, List.of(new Station.Lag("sluice-alerting", "logs.enriched.v1", 0, 0),
                         new Station.Lag("sluice-alert-delivery", "alerts.v1", 3, 1)), null)),
-                new Station.ElasticsearchHealth("http://localhost:9200", "green", 1, 45210, null),
+                new Station.KafkaHealth("localhost:9092", true, new Station.Supervised("running", 0, null, null)),
+                new Station.ElasticsearchHealth("http://localhost:9200", "green", 1, 45210, null,
+                        new Station.Supervised("running", 1, AT.minusSeconds(600), 137)),
                 new Station.DeadLetters(3, dead, false),
                 new Station.LastAlert("FIRING", "Errors", "payments", 40, 20, AT.minusSeconds(60), "DELIVERED"));
 
@@ -35,7 +37,9 @@ class StationReportTest {
         assertThat(line(text, "indexer")).contains("unreachable", "1204 (growing, +304)",
                 "restarting, 2 restarts, last exit code 137 at 2026-11-29T12:29:58Z");
         assertThat(line(text, "alerting")).contains("sluice-alerting 0 (caught up); sluice-alert-delivery 1 (shrinking, -2)");
-        assertThat(line(text, "Elasticsearch")).contains("green, 1 node, 45210 log documents");
+        assertThat(line(text, "Kafka")).contains("reachable  localhost:9092  (running, 0 restarts)");
+        assertThat(line(text, "Elasticsearch")).contains("green, 1 node, 45210 log documents",
+                "(running, 1 restart, last exit code 137 at 2026-11-29T12:20:00Z)");
         assertThat(line(text, "Dead letters")).contains("3: stream-processor/parse malformed_json 2, indexer/bulk es_document_parsing_exception 1");
         assertThat(line(text, "Last alert")).contains("FIRING Errors payments: 40 (threshold 20) decided 2026-11-29T12:29:00Z, delivery DELIVERED");
     }
@@ -43,14 +47,16 @@ class StationReportTest {
     @Test
     void shouldSayWhatIsUnknownRatherThanMakeItUp() {
         Station station = new Station(AT, Duration.ofSeconds(2), List.of(new Station.Stage("ingest", "unreachable", null, List.of(), null)),
-                new Station.ElasticsearchHealth("http://localhost:9200", "unreachable", 0, 0, "connection refused"), null, null);
+                new Station.KafkaHealth("localhost:9092", false, null),
+                new Station.ElasticsearchHealth("http://localhost:9200", "unreachable", 0, 0, "connection refused", null), null, null);
 
         String text = StationReport.render(station);
 
         assertThat(line(text, "ingest")).contains("unreachable", " - ");
+        assertThat(line(text, "Kafka")).contains("unreachable  localhost:9092").doesNotContain("restart");
         assertThat(line(text, "Elasticsearch")).contains("unreachable (connection refused)");
         assertThat(line(text, "Dead letters")).contains("unknown (Kafka unreachable)");
-        assertThat(line(text, "Last alert")).contains("none");
+        assertThat(line(text, "Last alert")).contains("unknown (Kafka unreachable)");
     }
 
     private static String line(String text, String start) {
