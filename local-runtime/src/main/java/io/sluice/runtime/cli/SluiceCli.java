@@ -55,7 +55,8 @@ public final class SluiceCli {
                                            print matching logs from Elasticsearch
                   tail [QUERY] [--service S] [--level L] [--since 0s]
                                            follow new logs live, with the same filters as search; Ctrl-C stops
-                  status [--sample 2s]     each stage's rate, lag, restarts and dead letters; Elasticsearch; last alert
+                  status [--sample 2s] [--json]
+                                           each stage's rate, lag, restarts and dead letters; Kafka; Elasticsearch; last alert
                   dlq [--limit 20]         the newest dead-lettered records with their reasons
                   replay --from T [--to T] [--service S]
                                            re-index a range of logs.enriched.v1 (T: ISO instant or 2h ago); no duplicates

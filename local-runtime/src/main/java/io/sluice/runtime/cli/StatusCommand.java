@@ -1,5 +1,6 @@
 package io.sluice.runtime.cli;
 
+import io.sluice.json.Json;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
@@ -20,8 +21,8 @@ import java.util.Map;
 /**
  * {@code ./sluice status}: the station view an operator checks first — each stage's health, rate,
  * lag (and whether it grows) and restarts, Elasticsearch's health, the dead letters by reason and the
- * last alert. {@code --profile test} looks at the integration tests' platform; {@code --kafka} and
- * {@code --es} point elsewhere.
+ * last alert. {@code --json} prints the same for scripts; {@code --profile test} looks at the
+ * integration tests' platform; {@code --kafka} and {@code --es} point elsewhere.
  */
 final class StatusCommand {
 
@@ -42,7 +43,8 @@ final class StatusCommand {
         String elasticsearch = args.option("es", endpoints.elasticsearchUrl());
         Duration sample = LogQuery.parseSince(args.option("sample", "2s"));
         Station station = new StationReader(kafka, elasticsearch).read(stages(profile), supervised(settings), sample);
-        out.print(StationReport.render(station));
+        out.print(args.flag("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(station) + "\n"
+                : StationReport.render(station));
         return 0;
     }
 
