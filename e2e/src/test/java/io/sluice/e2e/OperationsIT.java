@@ -110,6 +110,7 @@ class OperationsIT {
                     "message", "card processor timeout #" + i)));
         }
         lines.add("{\"message\": \"poison, never closed");
+        lines.add("{\"a\":".repeat(30) + "1" + "}".repeat(30)); // nested deeper than ingest's limit: refused to the sender
         assertThat(post(service, String.join("\n", lines)).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> slack.received().stream().anyMatch(body -> body.contains(service)));
 
@@ -117,6 +118,7 @@ class OperationsIT {
             String ingest = scrape(Service.INGEST);
             assertThat(value(ingest, "sluice_events_in_total", "stage", "ingest")).isGreaterThanOrEqualTo(11);
             assertThat(value(ingest, "sluice_events_out_total", "stage", "ingest", "outcome", "published")).isGreaterThanOrEqualTo(11);
+            assertThat(value(ingest, "sluice_events_refused_total", "stage", "ingest", "reason", "too_deep")).isGreaterThanOrEqualTo(1);
 
             String processor = scrape(Service.STREAM_PROCESSOR);
             assertThat(value(processor, "sluice_events_in_total", "stage", "processor")).isGreaterThanOrEqualTo(11);

@@ -19,6 +19,7 @@ public final class DeadLetterReasons {
             new Category("a line starting with '{'", "malformed_json"),
             new Category("JSON nested deeper", "too_deep"),
             new Category("exceeds the limit", "too_large"),
+            new Category("the limit is", "too_large"),
             new Category("empty record", "empty"),
             new Category("blank record", "empty"),
             new Category("grok format", "grok_failed"),

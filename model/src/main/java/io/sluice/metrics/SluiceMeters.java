@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The counters every stage keeps, under one naming scheme (Prometheus names in brackets):
  * events taken in ({@code sluice_events_in_total{stage}}), events handed on
- * ({@code sluice_events_out_total{stage,outcome}}), records dead-lettered
+ * ({@code sluice_events_out_total{stage,outcome}}), events refused to their sender
+ * ({@code sluice_events_refused_total{stage,reason}}), records dead-lettered
  * ({@code sluice_dlq_records_total{stage,reason}}, reason a {@link DeadLetterReasons} category) and
  * retries ({@code sluice_retries_total{stage,cause}}). The operating guide lists them all.
  */
@@ -14,6 +15,7 @@ public final class SluiceMeters {
 
     public static final String EVENTS_IN = "sluice.events.in";
     public static final String EVENTS_OUT = "sluice.events.out";
+    public static final String EVENTS_REFUSED = "sluice.events.refused";
     public static final String DLQ_RECORDS = "sluice.dlq.records";
     public static final String RETRIES = "sluice.retries";
     public static final String CONSUMER_LAG = "sluice.consumer.lag";
@@ -45,6 +47,12 @@ public final class SluiceMeters {
     /** Records dead-lettered for a reason; the series carries the reason's category, not its text. */
     public void deadLettered(String reason) {
         Counter.builder(DLQ_RECORDS).description("records this stage wrote to the dead-letter topic, by reason")
+                .tags("stage", stage, "reason", DeadLetterReasons.category(reason)).register(registry).increment();
+    }
+
+    /** Events refused to their sender (answered with the reason, not dead-lettered), by reason category. */
+    public void refused(String reason) {
+        Counter.builder(EVENTS_REFUSED).description("events this stage refused to their sender, by reason")
                 .tags("stage", stage, "reason", DeadLetterReasons.category(reason)).register(registry).increment();
     }
 

@@ -14,6 +14,7 @@ class DeadLetterReasonsTest {
             "a line starting with '{' must be a JSON object | malformed_json",
             "JSON nested deeper than 20 levels | too_deep",
             "record of 2000000 bytes exceeds the limit of 1048576 | too_large",
+            "line is 2000000 bytes, the limit is 1048576 | too_large",
             "empty record | empty",
             "grok format 'nginx' failed: no match | grok_failed",
             "parser failed: java.lang.NullPointerException | parser_error",

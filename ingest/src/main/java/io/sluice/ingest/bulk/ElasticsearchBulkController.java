@@ -72,6 +72,7 @@ public class ElasticsearchBulkController {
                     properties.defaultService());
             SplitBody split = splitter.splitLines(List.of(item.source()), service, request.getHeader("X-Sluice-Host"));
             if (split.accepted().isEmpty()) {
+                publisher.refused(split.rejected());
                 results.add(itemError(item, item.id(), "document_parsing_exception", split.rejected().get(0).reason()));
                 continue;
             }

@@ -59,6 +59,7 @@ public class LogsController {
         if (!lines.accepted().isEmpty()) {
             publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
         }
+        publisher.refused(lines.rejected());
         IngestResponse response = IngestResponse.of(lines.accepted().size(), lines.rejected());
         HttpStatus status = lines.accepted().isEmpty() && !lines.rejected().isEmpty() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         return ResponseEntity.status(status).body(response);

@@ -70,6 +70,7 @@ public class LokiPushController {
         SplitBody lines = shippedLines.collect(records);
         publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
         List<LineRejection> rejected = lines.rejected();
+        publisher.refused(rejected);
         if (!rejected.isEmpty()) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
                     .body(rejected.size() + " of " + records.size() + " entries refused, first: entry "

@@ -61,6 +61,7 @@ public class OtlpLogsController {
         SplitBody lines = shippedLines.collect(shipped);
         publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
         List<LineRejection> rejected = lines.rejected();
+        publisher.refused(rejected);
         String message = rejected.isEmpty() ? "" : rejected.size() + " log records refused, first: record "
                 + rejected.get(0).lineNumber() + ": " + rejected.get(0).reason();
         return isProtobuf ? protobufAnswer(rejected.size(), message) : jsonAnswer(rejected.size(), message);

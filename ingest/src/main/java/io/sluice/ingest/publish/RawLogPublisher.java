@@ -2,6 +2,7 @@ package io.sluice.ingest.publish;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.ingest.lines.LineRejection;
 import io.sluice.ingest.lines.RawLine;
 import io.sluice.metrics.SluiceMeters;
 import io.sluice.topics.SluiceHeaders;
@@ -48,6 +49,11 @@ public class RawLogPublisher {
             unacknowledged.increment(lines.size());
             throw e;
         }
+    }
+
+    /** Counts lines refused to their sender (too long, nested too deep), by reason category. */
+    public void refused(List<LineRejection> rejections) {
+        rejections.forEach(rejection -> meters.refused(rejection.reason()));
     }
 
     private void send(List<RawLine> lines, Duration ackTimeout) {
