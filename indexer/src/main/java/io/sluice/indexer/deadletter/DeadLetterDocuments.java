@@ -5,6 +5,7 @@ import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.Coordinates;
 import io.sluice.json.Json;
 import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.model.EventIds;
 import io.sluice.topics.SluiceHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * dead-lettered, its service, the stage that refused it, the reason (as written and as a category),
  * where it came from, and the original text — cut at {@link #MAX_ORIGINAL_CHARS} characters, the
  * record itself staying whole in the topic. Any record maps, so this index never refuses one back into
- * the topic it reads. The id is the record's own coordinates: a replay is a 409, not a second document.
+ * the topic it reads. The id comes from the record's coordinates and timestamp: a replay is a 409, not
+ * a second document.
  */
 public final class DeadLetterDocuments {
 
@@ -46,8 +48,15 @@ public final class DeadLetterDocuments {
         document.put("dlq.truncated", truncated);
         document.put("event.original", truncated ? original.substring(0, MAX_ORIGINAL_CHARS) : original);
         Coordinates origin = new Coordinates(record.topic(), record.partition(), record.offset());
-        return new BulkDocument(origin, record.key(), IndexNames.deadLetters(at), record.topic() + "-" + record.partition() + "@"
-                + record.offset(), Json.MAPPER.writeValueAsBytes(document));
+        return new BulkDocument(origin, record.key(), IndexNames.deadLetters(at), id(record), Json.MAPPER.writeValueAsBytes(document));
+    }
+
+    /**
+     * The record's coordinates and timestamp: the same record read again is the same document, while a
+     * record at the same coordinates of a recreated topic is a new one.
+     */
+    static String id(ConsumerRecord<String, byte[]> record) {
+        return EventIds.nameBased(record.topic() + "-" + record.partition() + "@" + record.offset() + "/" + record.timestamp());
     }
 
     private static Long number(String text) {

@@ -25,7 +25,10 @@ class DeadLetterDocumentsTest {
         BulkDocument document = DeadLetterDocuments.map(record("checkout", "{\"message\": \"no closing brace", headers));
 
         assertThat(document.index()).isEqualTo("sluice-dlq-2026.11");
-        assertThat(document.id()).isEqualTo("logs.dlq.v1-1@7");
+        assertThat(document.id()).isEqualTo(DeadLetterDocuments.map(record("checkout", "read again", headers)).id())
+                .as("a record at the same coordinates of a recreated topic is another document")
+                .isNotEqualTo(DeadLetterDocuments.map(new ConsumerRecord<>("logs.dlq.v1", 1, 7, AT.toEpochMilli() + 1,
+                        TimestampType.CREATE_TIME, -1, -1, "checkout", new byte[0], headers, Optional.empty())).id());
         JsonNode source = Json.MAPPER.readTree(document.source());
         assertThat(source.path("@timestamp").asString()).isEqualTo("2026-11-29T12:00:00Z");
         assertThat(source.path("service.name").asString()).isEqualTo("checkout");

@@ -145,7 +145,7 @@ public final class RawLogParser {
                 firstNonBlank(fields.host(), envelope.host(), record.hostHeader()),
                 firstNonBlank(fields.traceId(), shipped.traceId()),
                 firstNonBlank(fields.spanId(), shipped.spanId()),
-                firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.coordinates())),
+                firstNonBlank(record.eventIdHeader(), fields.eventId(), EventIds.nameBased(record.identity())),
                 clock.instant(),
                 line.settings().keepOriginal() || !fields.representsLine() ? line.line() : null,
                 labels,

@@ -25,8 +25,17 @@ public record RawRecord(
         attributes = attributes == null ? ShippedAttributes.NONE : attributes;
     }
 
-    /** Where the record came from, as {@code topic-partition@offset}; also the seed of a derived event id. */
+    /** Where the record came from, as {@code topic-partition@offset}. */
     public String coordinates() {
         return topic + "-" + partition + "@" + offset;
+    }
+
+    /**
+     * The seed of the event id of a record that brought none: its coordinates and its timestamp. A
+     * replay of the record yields the same id; a different record at the same coordinates — after the
+     * topic was recreated, with Elasticsearch kept — does not, so it is not taken for a duplicate.
+     */
+    public String identity() {
+        return coordinates() + "/" + receivedAt.toEpochMilli();
     }
 }
