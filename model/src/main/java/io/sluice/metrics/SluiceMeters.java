@@ -30,10 +30,6 @@ public final class SluiceMeters {
         this.in = Counter.builder(EVENTS_IN).description("events this stage took in").tag("stage", stage).register(registry);
     }
 
-    public String stage() {
-        return stage;
-    }
-
     public void in(long events) {
         in.increment(events);
     }

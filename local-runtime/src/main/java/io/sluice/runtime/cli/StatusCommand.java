@@ -35,7 +35,7 @@ final class StatusCommand {
     }
 
     int run() {
-        Profile profile = Profile.valueOf(args.option("profile", "local").toUpperCase(Locale.ROOT));
+        Profile profile = profile(args.option("profile", "local"));
         RuntimeSettings settings = RuntimeSettings.of(profile, System.getenv());
         EndpointsFile endpoints = EndpointsFile.read(settings)
                 .orElseGet(() -> EndpointsFile.describe(settings, Connections.of(settings), null, null));
@@ -46,6 +46,14 @@ final class StatusCommand {
         out.print(args.flag("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(station) + "\n"
                 : StationReport.render(station));
         return 0;
+    }
+
+    private static Profile profile(String name) {
+        try {
+            return Profile.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliArgs.UsageException("--profile is local or test, not '" + name + "'");
+        }
     }
 
     static List<StageSpec> stages(Profile profile) {
