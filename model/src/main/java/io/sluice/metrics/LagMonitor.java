@@ -49,13 +49,17 @@ public final class LagMonitor implements AutoCloseable {
 
     /** Reads the lag from the broker now. */
     public long refresh() throws ExecutionException, InterruptedException, TimeoutException {
-        long now = read(admin, group, topic);
+        long now = read(admin, group, topic).lag();
         lag.set(now);
         return now;
     }
 
-    /** The lag of {@code group} on {@code topic}, as the broker sees it now. */
-    public static long read(Admin admin, String group, String topic)
+    /** Where a group stands on a topic: its committed offsets summed over partitions, and its lag. */
+    public record Reading(long committed, long lag) {
+    }
+
+    /** Where {@code group} stands on {@code topic}, as the broker sees it now. */
+    public static Reading read(Admin admin, String group, String topic)
             throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -77,7 +81,8 @@ public final class LagMonitor implements AutoCloseable {
                 committed.put(partition, offset.offset());
             }
         });
-        return ConsumerLag.of(ends, starts, committed);
+        long committedSum = committed.values().stream().mapToLong(Long::longValue).sum();
+        return new Reading(committedSum, ConsumerLag.of(ends, starts, committed));
     }
 
     private void refreshQuietly() {

@@ -1,6 +1,7 @@
 package io.sluice.runtime.cli;
 
 import io.sluice.model.LogEvent;
+import io.sluice.runtime.kafka.TopicTail;
 import io.sluice.topics.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -8,15 +9,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code ./sluice tail 'timeout' --service checkout}: follows new logs as the processor publishes them
@@ -41,12 +39,8 @@ final class TailCommand {
     int run() {
         LogQuery query = LogQuery.from(args, Instant.now(), "0s");
         String kafka = args.option("kafka", EndpointsFile.current().kafkaBootstrap());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config(kafka), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED.name(), Duration.ofSeconds(15)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            startAt(consumer, partitions, query.from());
+        try (KafkaConsumer<String, byte[]> consumer = TopicTail.assignedToAll(kafka, Topics.ENRICHED.name(), Duration.ofSeconds(15))) {
+            startAt(consumer, List.copyOf(consumer.assignment()), query.from());
             System.err.println("following " + Topics.ENRICHED.name() + " on " + kafka + " since " + query.from()
                     + " (Ctrl-C stops)");
             while (!Thread.currentThread().isInterrupted()) {
@@ -82,12 +76,5 @@ final class TailCommand {
             OffsetAndTimestamp offset = offsets.get(partition);
             consumer.seek(partition, offset == null ? ends.get(partition) : offset.offset());
         }
-    }
-
-    private static Map<String, Object> config(String kafka) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     }
 }

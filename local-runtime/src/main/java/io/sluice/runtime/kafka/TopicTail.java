@@ -19,14 +19,9 @@ public final class TopicTail {
     }
 
     public static List<ConsumerRecord<String, byte[]>> newest(String bootstrap, String topic, int perPartition, Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = assignedToAll(bootstrap, topic, timeout)) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             partitions.forEach(partition -> consumer.seek(partition, Math.max(starts.get(partition), ends.get(partition) - perPartition)));
@@ -36,6 +31,23 @@ public final class TopicTail {
             }
         }
         return records;
+    }
+
+    /** A consumer of committed records without a group, assigned every partition of the topic; its position is the caller's to set. */
+    public static KafkaConsumer<String, byte[]> assignedToAll(String bootstrap, String topic, Duration timeout) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            consumer.assign(consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList());
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {

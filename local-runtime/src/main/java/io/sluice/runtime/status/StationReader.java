@@ -64,7 +64,7 @@ public final class StationReader {
 
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample) {
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Map<String, Station.Stage> read = new HashMap<>();
+        List<Station.Stage> read;
         boolean kafkaReachable;
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
@@ -75,12 +75,9 @@ public final class StationReader {
                 sleep(sample);
             }
             Map<String, Figures> after = kafkaReachable ? figures(admin, stages) : Map.of();
-            for (StageSpec stage : stages) {
-                read.put(stage.name(), stage(stage, before, after, sample, supervised.get(stage.name())));
-            }
+            read = stages.stream().map(stage -> stage(stage, before, after, sample, supervised.get(stage.name()))).toList();
         }
-        List<Station.Stage> ordered = stages.stream().map(stage -> read.get(stage.name())).toList();
-        return new Station(at, sample, ordered, new Station.KafkaHealth(kafka, kafkaReachable, supervised.get("kafka")),
+        return new Station(at, sample, read, new Station.KafkaHealth(kafka, kafkaReachable, supervised.get("kafka")),
                 elasticsearchHealth(supervised.get("elasticsearch")), kafkaReachable ? deadLetters() : null,
                 kafkaReachable ? lastAlert() : null);
     }
@@ -120,11 +117,14 @@ public final class StationReader {
         Map<String, Figures> figures = new HashMap<>();
         for (StageSpec stage : stages) {
             try {
-                long position = stage.consumers().isEmpty() ? TopicOffsets.latestSum(admin, stage.publishedTopic())
-                        : TopicOffsets.committedSum(admin, stage.consumers().get(0).group(), stage.consumers().get(0).topic());
                 Map<String, Long> lags = new HashMap<>();
+                long position = stage.consumers().isEmpty() ? TopicOffsets.latestSum(admin, stage.publishedTopic()) : 0;
                 for (Consumer consumer : stage.consumers()) {
-                    lags.put(consumer.group(), LagMonitor.read(admin, consumer.group(), consumer.topic()));
+                    LagMonitor.Reading reading = LagMonitor.read(admin, consumer.group(), consumer.topic());
+                    lags.put(consumer.group(), reading.lag());
+                    if (consumer == stage.consumers().get(0)) {
+                        position = reading.committed();
+                    }
                 }
                 figures.put(stage.name(), new Figures(position, lags));
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
