@@ -16,9 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesReloadInterval how often the rules file is checked for changes (a changed, valid file replaces the rules)
  * @param slackWebhookUrl    the default incoming webhook; from {@code SLACK_WEBHOOK_URL}, never from a file in git
  * @param slackWebhooks      webhooks per route (a team or a rule's {@code route}), e.g. from
- *                           {@code SLUICE_ALERTING_SLACK_WEBHOOKS_PAYMENTS}
+ *                           {@code SLUICE_ALERTING_SLACKWEBHOOKS_PAYMENTS}
  * @param slackTimeout       how long one post to Slack may take
- * @param deliveryMaxRetrying how long a message is retried in place before its batch is handed back for later
+ * @param deliveryMaxRetrying how long an alert waits for its Slack route (retried while the route fails) before it is
+ *                           recorded as {@code UNDELIVERED} on {@code alerts.v1}, so nothing behind it waits
  * @param kibanaUrl          base of the Discover links in alerts; from {@code KIBANA_PUBLIC_URL}
  */
 @ConfigurationProperties("sluice.alerting")

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class DeadLetterReasons {
 
-    private static final Pattern ELASTICSEARCH = Pattern.compile("^elasticsearch refused \\S+: \\d{3} ([a-z_]{1,60}):");
+    private static final Pattern ELASTICSEARCH = Pattern.compile("^elasticsearch refused \\S+: \\d{3} ([a-z0-9_]{1,60}):");
     private static final List<Category> CATEGORIES = List.of(
             new Category("malformed JSON", "malformed_json"),
             new Category("a line starting with '{'", "malformed_json"),

@@ -54,7 +54,11 @@ public record Alert(
     /** How a notification's delivery ended. */
     public record Delivery(Outcome outcome, int attempts, String detail, Instant at) {
 
-        public enum Outcome { DELIVERED, REFUSED, NOT_CONFIGURED }
+        /**
+         * {@code UNDELIVERED}: the route kept failing (unreachable, 5xx, rate limited) until the alert's
+         * delivery time ran out; it was given up so that nothing behind it waits.
+         */
+        public enum Outcome { DELIVERED, REFUSED, NOT_CONFIGURED, UNDELIVERED }
     }
 
     public Alert {

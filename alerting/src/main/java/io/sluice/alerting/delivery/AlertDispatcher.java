@@ -1,50 +1,50 @@
 package io.sluice.alerting.delivery;
 
 import io.sluice.alerting.slack.AlertMessages;
-import io.sluice.alerting.slack.NotificationException;
-import io.sluice.alerting.slack.WebhookPayload;
 import io.sluice.alerting.slack.WebhookSender;
 import io.sluice.model.Alert;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers a batch of alerts to Slack: grouped by webhook, one message per alert — or digests of up to
- * {@link AlertMessages#DIGEST_SIZE} when several go to one webhook together — each webhook paced to one
- * message per second. A 429 waits exactly its {@code Retry-After}; 5xx and timeouts back off (1 s
- * doubling to 30 s); a refusal ({@code invalid_payload}, {@code channel_not_found}) is final and
- * reported. After {@code maxRetrying} of transient failures the batch is handed back undelivered (its
- * offsets stay uncommitted: Kafka is the outbox) and comes again; what this process already posted is
- * remembered and not posted twice. Every outcome is reported to the {@link OutcomeSink}.
+ * Hands each alert to its Slack route's {@link RouteOutbox} and answers at once with a future that
+ * completes when every alert of the batch has finished (delivered, refused, undelivered, or no webhook
+ * configured): routes fail independently, so one route down never holds back another. What this
+ * process already finished is remembered and never posted twice; an alert read again while still in
+ * flight joins the delivery under way. At most {@code maxInFlight} alerts are held; beyond that
+ * {@link #deliver} waits (so memory stays bounded while a route is down). Every outcome goes to the
+ * {@link OutcomeSink}.
  */
-public final class AlertDispatcher {
+public final class AlertDispatcher implements AutoCloseable {
 
     /** A little over Slack's one message per second per webhook, so timing jitter never crosses it. */
     public static final Duration SLACK_INTERVAL = Duration.ofMillis(1_100);
     private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final int REMEMBERED = 100_000;
+    private static final int MAX_IN_FLIGHT = 10_000;
 
     private final SlackRoutes routes;
-    private final AlertMessages messages;
-    private final WebhookSender sender;
-    private final Pacer pacer;
-    private final Pacer.Sleeper sleeper;
-    private final Clock clock;
+    private final RouteOutbox.Delivery delivery;
     private final OutcomeSink outcomes;
-    private final Duration maxRetrying;
+    private final Duration giveUpAfter;
+    private final Map<String, RouteOutbox> outboxes = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> inFlight = new HashMap<>();
+    private final Semaphore room = new Semaphore(MAX_IN_FLIGHT);
+    /** Guarded by {@code inFlight}, like it. */
     private final Set<String> done = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -52,82 +52,84 @@ public final class AlertDispatcher {
         }
     });
 
+    /** @param giveUpAfter how long an alert may wait for its route before it is finished as {@code UNDELIVERED} */
     public AlertDispatcher(SlackRoutes routes, AlertMessages messages, WebhookSender sender, Pacer pacer, Pacer.Sleeper sleeper,
-            Clock clock, OutcomeSink outcomes, Duration maxRetrying) {
+            Clock clock, OutcomeSink outcomes, Duration giveUpAfter) {
         this.routes = routes;
-        this.messages = messages;
-        this.sender = sender;
-        this.pacer = pacer;
-        this.sleeper = sleeper;
-        this.clock = clock;
         this.outcomes = outcomes;
-        this.maxRetrying = maxRetrying;
+        this.giveUpAfter = giveUpAfter;
+        this.delivery = new RouteOutbox.Delivery(messages, sender, pacer, sleeper, clock, new RouteOutbox.Finisher() {
+            @Override
+            public void finish(Alert alert, Alert.Delivery.Outcome outcome, int attempts, String detail) {
+                AlertDispatcher.this.finish(alert, outcome, attempts, detail);
+            }
+
+            @Override
+            public void retrying(String cause) {
+                outcomes.retrying(cause);
+            }
+        });
     }
 
-    public void deliver(List<Alert> batch) {
-        Map<String, List<Alert>> byRoute = new LinkedHashMap<>();
+    /** Queues the batch's alerts on their routes; the future completes when all of them have finished. */
+    public CompletableFuture<Void> deliver(List<Alert> batch) {
+        List<CompletableFuture<Void>> finished = new ArrayList<>();
         for (Alert alert : batch) {
-            if (alert == null || alert.isDeliveryReport() || done.contains(alert.alertId())) {
-                continue;
-            }
-            byRoute.computeIfAbsent(routes.routeOf(alert), route -> new ArrayList<>()).add(alert);
-        }
-        for (Map.Entry<String, List<Alert>> route : byRoute.entrySet()) {
-            Optional<URI> webhook = routes.webhook(route.getKey());
-            if (webhook.isEmpty()) {
-                route.getValue().forEach(alert -> {
-                    log.warn("alert {} not posted: no Slack webhook configured (SLACK_WEBHOOK_URL)", alert.alertId());
-                    finish(alert, Alert.Delivery.Outcome.NOT_CONFIGURED, 0, "no webhook configured");
-                });
-                continue;
-            }
-            List<Alert> alerts = route.getValue();
-            for (int from = 0; from < alerts.size(); from += AlertMessages.DIGEST_SIZE) {
-                List<Alert> together = alerts.subList(from, Math.min(alerts.size(), from + AlertMessages.DIGEST_SIZE));
-                WebhookPayload payload = alerts.size() == 1 ? messages.single(together.get(0)) : messages.digest(together);
-                post(route.getKey(), webhook.get(), payload, together);
+            if (alert != null && !alert.isDeliveryReport()) {
+                finished.add(track(alert));
             }
         }
+        return CompletableFuture.allOf(finished.toArray(CompletableFuture[]::new));
     }
 
-    private void post(String route, URI webhook, WebhookPayload payload, List<Alert> alerts) {
-        Instant giveUpAt = clock.instant().plus(maxRetrying);
-        Duration backoff = FIRST_BACKOFF;
-        String what = alerts.size() == 1 ? "alert " + alerts.get(0).alertId() : "digest of " + alerts.size() + " alerts";
-        for (int attempt = 1; ; attempt++) {
-            pacer.awaitTurn(route);
-            try {
-                sender.send(webhook, payload);
-                pacer.sent(route);
-                log.info("{} posted to Slack route {} (attempt {})", what, route, attempt);
-                for (Alert alert : alerts) {
-                    finish(alert, Alert.Delivery.Outcome.DELIVERED, attempt, alerts.size() == 1 ? null : "in a digest of " + alerts.size());
-                }
-                return;
-            } catch (NotificationException.Permanent e) {
-                pacer.sent(route);
-                log.error("{} refused by Slack on route {}, not retried: {}", what, route, e.getMessage());
-                for (Alert alert : alerts) {
-                    finish(alert, Alert.Delivery.Outcome.REFUSED, attempt, e.getMessage());
-                }
-                return;
-            } catch (NotificationException.Transient e) {
-                pacer.sent(route);
-                Duration wait = e.retryAfter() != null ? e.retryAfter() : backoff;
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                if (clock.instant().plus(wait).isAfter(giveUpAt)) {
-                    log.warn("{} still not delivered after {} attempts, handed back for later: {}", what, attempt, e.getMessage());
-                    throw e;
-                }
-                log.warn("{} not delivered (attempt {}), again in {} ms: {}", what, attempt, wait.toMillis(), e.getMessage());
-                outcomes.retrying(e.retryAfter() != null ? "slack_rate_limited" : "slack_unavailable");
-                sleeper.sleep(wait);
+    private CompletableFuture<Void> track(Alert alert) {
+        CompletableFuture<Void> finished;
+        synchronized (inFlight) {
+            if (done.contains(alert.alertId())) {
+                return CompletableFuture.completedFuture(null);
             }
+            CompletableFuture<Void> underWay = inFlight.get(alert.alertId());
+            if (underWay != null) {
+                return underWay;
+            }
+            finished = new CompletableFuture<>();
+            inFlight.put(alert.alertId(), finished);
         }
+        room.acquireUninterruptibly();
+        String route = routes.routeOf(alert);
+        Optional<URI> webhook = routes.webhook(route);
+        if (webhook.isEmpty()) {
+            log.warn("alert {} not posted: no Slack webhook configured (SLACK_WEBHOOK_URL)", alert.alertId());
+            finish(alert, Alert.Delivery.Outcome.NOT_CONFIGURED, 0, "no webhook configured");
+        } else {
+            outboxes.computeIfAbsent(route, name -> new RouteOutbox(name, webhook.get(), delivery, giveUpAfter)).submit(alert);
+        }
+        return finished;
     }
 
     private void finish(Alert alert, Alert.Delivery.Outcome outcome, int attempts, String detail) {
-        done.add(alert.alertId());
-        outcomes.report(alert.delivered(new Alert.Delivery(outcome, attempts, detail, clock.instant())));
+        CompletableFuture<Void> finished;
+        synchronized (inFlight) {
+            done.add(alert.alertId());
+            finished = inFlight.remove(alert.alertId());
+        }
+        try {
+            outcomes.report(alert.delivered(new Alert.Delivery(outcome, attempts, detail, delivery.clock().instant())));
+        } finally {
+            room.release();
+            if (finished != null) {
+                finished.complete(null);
+            }
+        }
+    }
+
+    /** Every route that has been posted to, with how it is doing. */
+    public List<RouteHealth.Snapshot> routeHealth() {
+        return outboxes.values().stream().map(outbox -> outbox.health().snapshot()).toList();
+    }
+
+    @Override
+    public void close() {
+        outboxes.values().forEach(RouteOutbox::close);
     }
 }

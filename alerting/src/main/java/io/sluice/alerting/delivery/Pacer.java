@@ -23,14 +23,17 @@ public final class Pacer {
         this.sleeper = sleeper;
     }
 
-    public synchronized void awaitTurn(String route) {
-        Instant previous = lastSent.get(route);
-        if (previous != null) {
-            Duration wait = Duration.between(clock.instant(), previous.plus(interval));
-            if (!wait.isNegative() && !wait.isZero()) {
-                sleeper.sleep(wait);
-            }
+    /** Waits for the route's turn; the wait happens outside the lock, so routes never wait for one another. */
+    public void awaitTurn(String route) {
+        Duration wait = waitFor(route);
+        if (!wait.isNegative() && !wait.isZero()) {
+            sleeper.sleep(wait);
         }
+    }
+
+    private synchronized Duration waitFor(String route) {
+        Instant previous = lastSent.get(route);
+        return previous == null ? Duration.ZERO : Duration.between(clock.instant(), previous.plus(interval));
     }
 
     /** Marks an attempt on the route (whatever its answer: a 429 or 5xx counts against the rate too). */

@@ -42,12 +42,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /** Connects rules, the alerting topology and the Slack delivery; no logic here. */
 @Configuration
@@ -105,7 +104,7 @@ class AlertingWiring {
                 exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     AlertDispatcher alertDispatcher(AlertingProperties properties, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
         SlackRoutes routes = new SlackRoutes(properties.slackConfigured() ? URI.create(properties.slackWebhookUrl().trim()) : null,
                 properties.slackWebhooks());
@@ -148,6 +147,11 @@ class AlertingWiring {
                 alert -> meters.counter("sluice.alerts.fired", "state", lowerCase(alert.state().name())).increment());
     }
 
+    @Bean
+    DeliveryDrain deliveryDrain(KafkaListenerEndpointRegistry registry, AlertDeliveryListener listener) {
+        return new DeliveryDrain(registry, listener);
+    }
+
     private static String lowerCase(String name) {
         return name.toLowerCase(java.util.Locale.ROOT);
     }
@@ -178,11 +182,5 @@ class AlertingWiring {
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitPastTransactionMarkers() {
         return container -> container.getContainerProperties().setFixTxOffsets(true);
-    }
-
-    /** A batch handed back undelivered (Slack down for minutes) is tried again every 10 s, for as long as it takes. */
-    @Bean
-    DefaultErrorHandler retryDeliveriesForever() {
-        return new DefaultErrorHandler(new FixedBackOff(10_000, FixedBackOff.UNLIMITED_ATTEMPTS));
     }
 }

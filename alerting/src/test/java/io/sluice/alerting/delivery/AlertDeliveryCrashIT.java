@@ -7,31 +7,23 @@ import io.sluice.model.Alert;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
-import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
 import io.sluice.runtime.testing.FakeSlack;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.TestPlatform;
-import io.sluice.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +42,7 @@ class AlertDeliveryCrashIT {
     @Test
     void shouldPostAnAlertAtMostTwiceAcrossAKillAndNeverReplayCommittedOnes(TestPlatform platform) throws Exception {
         String group = "delivery-" + run;
-        startGroupAtEnd(platform, group);
+        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), group);
         Path rules = Files.createTempFile("no-rules", ".yml");
         Files.writeString(rules, "rules: []\n"); // only the alerts this test sends
         try (slack) {
@@ -110,25 +102,10 @@ class AlertDeliveryCrashIT {
 
     private void produceAlerts(TestPlatform platform) {
         Instant now = Instant.now();
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), Topics.ALERTS.keySerde().serializer(),
-                Topics.ALERTS.valueSerde().serializer())) {
-            for (int i = 0; i < ALERTS; i++) {
-                String group = "crash-" + run + "-" + i;
-                Alert alert = new Alert("crash/" + group + "@1#1", "crash/" + group, Alert.State.FIRING, "crash", "threshold",
-                        "Crash test", "service.name", group, group, null, 10, 10, now, now.plusSeconds(60), List.of("boom"), null,
-                        "service.name:\"" + group + "\"", null, null, 1, now, now, null);
-                producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.dedupeKey(), alert));
-            }
-            producer.flush();
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < ALERTS; i++) {
+            alerts.add(AlertsTopic.firing("crash", "crash-" + run + "-" + i, null, now));
         }
-    }
-
-    private static void startGroupAtEnd(TestPlatform platform, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            TopicOffsets.latest(admin, Topics.ALERTS.name()).forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
+        AlertsTopic.produce(platform.kafkaBootstrap(), alerts);
     }
 }

@@ -1,10 +1,10 @@
 package io.sluice.alerting.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.sluice.alerting.slack.AlertMessages;
-import io.sluice.alerting.slack.NotificationException;
 import io.sluice.alerting.slack.SlackWebhookNotifier;
 import io.sluice.model.Alert;
 import io.sluice.runtime.testing.FakeSlack;
@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +30,11 @@ class AlertDispatcherTest {
     private final FakeSlack slack = new FakeSlack();
     private final List<Alert> reports = new CopyOnWriteArrayList<>();
 
+    private final List<AlertDispatcher> dispatchers = new ArrayList<>();
+
     @AfterEach
     void close() {
+        dispatchers.forEach(AlertDispatcher::close);
         slack.close();
     }
 
@@ -38,9 +43,11 @@ class AlertDispatcherTest {
     }
 
     private AlertDispatcher dispatcher(SlackRoutes routes, Duration maxRetrying) {
-        return new AlertDispatcher(routes, new AlertMessages("https://kibana.example.com"), new SlackWebhookNotifier(Duration.ofSeconds(5)),
-                new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()), Pacer.Sleeper.real(),
-                Clock.systemUTC(), reports::add, maxRetrying);
+        AlertDispatcher dispatcher = new AlertDispatcher(routes, new AlertMessages("https://kibana.example.com"),
+                new SlackWebhookNotifier(Duration.ofSeconds(5)), new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()),
+                Pacer.Sleeper.real(), Clock.systemUTC(), reports::add, maxRetrying);
+        dispatchers.add(dispatcher);
+        return dispatcher;
     }
 
     static Alert alert(String group) {
@@ -54,13 +61,13 @@ class AlertDispatcherTest {
     }
 
     @Test
-    void shouldDigestAHundredAlertsIntoFewMessagesAtMostOnePerSecond() {
+    void shouldDigestAHundredAlertsIntoFewMessagesAtMostOnePerSecond() throws Exception {
         List<Alert> alerts = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             alerts.add(alert("service-" + i));
         }
 
-        dispatcher(Duration.ofMinutes(1)).deliver(alerts);
+        dispatcher(Duration.ofMinutes(1)).deliver(alerts).get(2, TimeUnit.MINUTES);
 
         List<FakeSlack.Post> posts = slack.delivered();
         assertThat(posts).hasSize(100 / AlertMessages.DIGEST_SIZE);
@@ -78,11 +85,11 @@ class AlertDispatcherTest {
     }
 
     @Test
-    void shouldWaitOutRetryAfterAndDeliverOnce() {
+    void shouldWaitOutRetryAfterAndDeliverOnce() throws Exception {
         slack.answer(post -> post == 0 ? Answer.rateLimited(3) : Answer.OK);
         long started = System.nanoTime();
 
-        dispatcher(Duration.ofMinutes(1)).deliver(List.of(alert("checkout")));
+        dispatcher(Duration.ofMinutes(1)).deliver(List.of(alert("checkout"))).get(1, TimeUnit.MINUTES);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(slack.attempts()).isEqualTo(2);
@@ -94,11 +101,11 @@ class AlertDispatcherTest {
     }
 
     @Test
-    void shouldKeepTryingThroughAMinuteOf5xxAndDeliverAfter() {
+    void shouldKeepTryingThroughAMinuteOf5xxAndDeliverAfter() throws Exception {
         Instant outageEnds = Instant.now().plusSeconds(60);
         slack.answer(post -> Instant.now().isBefore(outageEnds) ? new Answer(503, "service unavailable", Map.of()) : Answer.OK);
 
-        dispatcher(Duration.ofMinutes(4)).deliver(List.of(alert("checkout")));
+        dispatcher(Duration.ofMinutes(4)).deliver(List.of(alert("checkout"))).get(3, TimeUnit.MINUTES);
 
         assertThat(slack.delivered()).singleElement().satisfies(post -> assertThat(post.at()).isAfterOrEqualTo(outageEnds));
         assertThat(slack.attempts()).isBetween(3, 12); // backed off: 1, 2, 4 … 30 s, not hammered
@@ -106,10 +113,10 @@ class AlertDispatcherTest {
     }
 
     @Test
-    void shouldNotRetryInvalidPayloadAndReportIt() {
+    void shouldNotRetryInvalidPayloadAndReportIt() throws Exception {
         slack.answer(post -> new Answer(400, "invalid_payload", Map.of()));
 
-        dispatcher(Duration.ofMinutes(1)).deliver(List.of(alert("checkout")));
+        dispatcher(Duration.ofMinutes(1)).deliver(List.of(alert("checkout"))).get(1, TimeUnit.MINUTES);
 
         assertThat(slack.attempts()).isEqualTo(1);
         assertThat(reports).singleElement().satisfies(report -> {
@@ -118,32 +125,64 @@ class AlertDispatcherTest {
         });
     }
 
-    @Test
-    void shouldHandABatchBackAfterMaxRetryingAndNeverPostTwiceWhatWasDelivered() {
-        try (FakeSlack down = new FakeSlack().answer(post -> new Answer(500, "oops", Map.of()))) {
-            SlackRoutes routes = new SlackRoutes(URI.create(slack.webhookUrl()), Map.of("payments", down.webhookUrl()));
-            AlertDispatcher dispatcher = dispatcher(routes, Duration.ofSeconds(2));
-            Alert checkout = alert("checkout");
-            Alert payments = new Alert("rule/payments@1#1", "rule/payments", Alert.State.FIRING, "rule", "threshold", "Errors",
-                    "service.name", "payments", "payments", "payments", 12, 10, START, START.plusSeconds(60), List.of(), null,
-                    "q", null, null, 1, START, START, null);
-
-            assertThatThrownBy(() -> dispatcher.deliver(List.of(checkout, payments))).isInstanceOf(NotificationException.Transient.class);
-            down.answer(post -> Answer.OK);
-            dispatcher.deliver(List.of(checkout, payments)); // the container hands the same batch back
-
-            assertThat(slack.delivered()).hasSize(1);
-            assertThat(down.delivered()).hasSize(1);
-            assertThat(reports).extracting(Alert::alertId).containsExactly("rule/checkout@1#1", "rule/payments@1#1");
-        }
+    static Alert routed(String group, String route) {
+        return new Alert("rule/" + group + "@1#1", "rule/" + group, Alert.State.FIRING, "rule", "threshold", "Errors",
+                "service.name", group, group, null, 12, 10, START, START.plusSeconds(60), List.of(), null, "q", null, route, 1, START,
+                START, null);
     }
 
     @Test
-    void shouldSkipDeliveryReportsAndReportAlertsWithoutAWebhook() {
+    void shouldDeliverAHealthyRouteWithinSecondsWhileAnotherRouteIsDownAndGiveTheDownOnesUpAsUndelivered() throws Exception {
+        // route "payments" points at a host that never resolves (.invalid is reserved for that)
+        SlackRoutes routes = new SlackRoutes(URI.create(slack.webhookUrl()), Map.of("payments", "http://hooks.payments.invalid/services/x"));
+        AlertDispatcher dispatcher = dispatcher(routes, Duration.ofSeconds(8));
+
+        CompletableFuture<Void> first = dispatcher.deliver(List.of(routed("payments-1", "payments"), alert("checkout-1")));
+        CompletableFuture<Void> second = dispatcher.deliver(List.of(routed("payments-2", "payments"), alert("checkout-2")));
+
+        await().atMost(Duration.ofSeconds(3)) // normal latency: at most one pacing interval
+                .until(() -> String.join("\n", slack.received()).contains("*checkout-1*") && String.join("\n", slack.received()).contains("*checkout-2*"));
+        assertThat(first).isNotDone(); // payments is still being retried
+        assertThat(dispatcher.routeHealth()).filteredOn(RouteHealth.Snapshot::down).singleElement()
+                .satisfies(down -> assertThat(down.describe()).startsWith("route payments down since").contains("unreachable"));
+
+        CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
+        assertThat(reports).filteredOn(report -> report.route() != null).extracting(Alert::alertId, report -> report.delivery().outcome())
+                .containsExactlyInAnyOrder(tuple("rule/payments-1@1#1", Alert.Delivery.Outcome.UNDELIVERED),
+                        tuple("rule/payments-2@1#1", Alert.Delivery.Outcome.UNDELIVERED));
+        assertThat(reports).filteredOn(report -> report.route() == null).extracting(report -> report.delivery().outcome())
+                .containsExactly(Alert.Delivery.Outcome.DELIVERED, Alert.Delivery.Outcome.DELIVERED);
+        assertThat(reports).extracting(Alert::alertId).doesNotHaveDuplicates();
+        String posted = String.join("\n", slack.received());
+        assertThat(posted.split("\\*checkout-1\\*", -1)).as("checkout-1 posted once").hasSize(2);
+        assertThat(posted.split("\\*checkout-2\\*", -1)).as("checkout-2 posted once").hasSize(2);
+        assertThat(posted).doesNotContain("payments");
+    }
+
+    @Test
+    void shouldNeverPostTwiceAnAlertReadAgainWhileOrAfterItsDelivery() throws Exception {
+        slack.answer(post -> post < 2 ? new Answer(500, "oops", Map.of()) : Answer.OK);
+        AlertDispatcher dispatcher = dispatcher(Duration.ofMinutes(1));
+        Alert checkout = alert("checkout");
+
+        CompletableFuture<Void> first = dispatcher.deliver(List.of(checkout));
+        CompletableFuture<Void> again = dispatcher.deliver(List.of(checkout)); // read again, e.g. after a rebalance
+        CompletableFuture.allOf(first, again).get(1, TimeUnit.MINUTES);
+        dispatcher.deliver(List.of(checkout)).get(5, TimeUnit.SECONDS); // and once more after it was delivered
+
+        assertThat(slack.delivered()).hasSize(1);
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.delivery().outcome()).isEqualTo(Alert.Delivery.Outcome.DELIVERED);
+            assertThat(report.delivery().attempts()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldSkipDeliveryReportsAndReportAlertsWithoutAWebhook() throws Exception {
         AlertDispatcher dispatcher = dispatcher(new SlackRoutes(null, Map.of()), Duration.ofSeconds(1));
 
         dispatcher.deliver(List.of(alert("checkout"), alert("checkout").delivered(
-                new Alert.Delivery(Alert.Delivery.Outcome.DELIVERED, 1, null, START))));
+                new Alert.Delivery(Alert.Delivery.Outcome.DELIVERED, 1, null, START)))).get(5, TimeUnit.SECONDS);
 
         assertThat(slack.attempts()).isZero();
         assertThat(outcomes()).containsExactly(Alert.Delivery.Outcome.NOT_CONFIGURED);

@@ -60,7 +60,7 @@ public final class HttpBulkSender implements BulkSender {
                 answer = Json.MAPPER.readTree(content);
             }
         } catch (ResponseException e) {
-            throw new ElasticsearchUnavailableException("bulk of " + documents.size() + " refused with "
+            throw refusal(e.getResponse().getStatusCode(), "bulk of " + documents.size() + " refused with "
                     + e.getResponse().getStatusCode() + ": " + firstLine(e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             throw new ElasticsearchUnavailableException("bulk of " + documents.size() + " failed: " + e.getMessage(), e);
@@ -79,6 +79,17 @@ public final class HttpBulkSender implements BulkSender {
                     : new ItemResult(outcome.path("status").asInt(), error.path("type").asString(null), error.path("reason").asString(null)));
         }
         return results;
+    }
+
+    /** What a whole-request refusal means: credentials, the content (deterministic), or a passing state. */
+    static RuntimeException refusal(int status, String message, Throwable cause) {
+        if (status == 401 || status == 403) {
+            return new ElasticsearchCredentialsException(status, message, cause);
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new BulkRefusedException(status, message, cause);
+        }
+        return new ElasticsearchUnavailableException(message, cause);
     }
 
     static byte[] body(List<BulkDocument> documents) {

@@ -5,7 +5,10 @@ import io.sluice.index.IndexTemplate;
 import io.sluice.indexer.IndexerProperties;
 import io.sluice.indexer.bulk.BatchIndexer;
 import io.sluice.indexer.bulk.BulkIndexer;
+import io.sluice.indexer.bulk.BulkSender;
 import io.sluice.indexer.bulk.BulkSplitter;
+import io.sluice.indexer.bulk.HealthRecordingBulkSender;
+import io.sluice.indexer.bulk.WriteHealth;
 import io.sluice.indexer.bulk.HttpBulkSender;
 import io.sluice.indexer.bulk.MeteredBulkSender;
 import io.sluice.indexer.bulk.DocumentMapper;
@@ -51,8 +54,15 @@ class IndexerWiring {
     }
 
     @Bean
-    BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties, SluiceMeters meters, MeterRegistry registry) {
-        MeteredBulkSender sender = new MeteredBulkSender(HttpBulkSender.of(client), registry, meters.retries("bulk_item"));
+    WriteHealth writeHealth() {
+        return new WriteHealth(Clock.systemUTC());
+    }
+
+    @Bean
+    BulkIndexer bulkIndexer(ElasticsearchClient client, IndexerProperties properties, SluiceMeters meters, MeterRegistry registry,
+            WriteHealth writeHealth) {
+        BulkSender sender = new HealthRecordingBulkSender(
+                new MeteredBulkSender(HttpBulkSender.of(client), registry, meters.retries("bulk_item")), writeHealth);
         return new BulkIndexer(sender, properties.itemRetries(), properties.retryBackoff(),
                 properties.maxBackoff(), BulkIndexer.Sleeper.real());
     }

@@ -94,4 +94,77 @@ class BulkIndexerTest {
         assertThat(ItemVerdict.of(400)).isEqualTo(ItemVerdict.REJECT);
         assertThat(ItemVerdict.of(413)).isEqualTo(ItemVerdict.REJECT);
     }
+
+    /** Refuses, as a whole, any request holding more than {@code limit} source bytes, as Elasticsearch's http.max_content_length does. */
+    private static final class SizeLimitedSender implements BulkSender {
+        final int limit;
+        final List<List<String>> sentIds = new ArrayList<>();
+
+        SizeLimitedSender(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public List<ItemResult> send(List<BulkDocument> documents) {
+            sentIds.add(documents.stream().map(BulkDocument::id).toList());
+            if (documents.stream().mapToInt(document -> document.source().length).sum() > limit) {
+                throw HttpBulkSender.refusal(413, "bulk of " + documents.size() + " refused with 413", null);
+            }
+            return documents.stream().map(document -> new ItemResult(201, null, null)).toList();
+        }
+    }
+
+    private static BulkDocument sized(String id, int bytes, int offset) {
+        return new BulkDocument(new Coordinates("logs.enriched.v1", 0, offset), "svc", "logs-svc-2026.11.22", id, new byte[bytes]);
+    }
+
+    @Test
+    void shouldSplitABulkRefusedAsTooLargeDownToTheOneDocumentAndDeadLetterItAsTooLarge() {
+        SizeLimitedSender sender = new SizeLimitedSender(1_000);
+        List<BulkDocument> documents = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            documents.add(sized("small-" + i, 100, i));
+        }
+        documents.add(3, sized("huge", 1_500, 99));
+
+        BulkOutcome outcome = indexer(sender).index(documents);
+
+        assertThat(outcome.indexed()).isEqualTo(7);
+        assertThat(outcome.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.origin().offset()).isEqualTo(99);
+            assertThat(rejection.reason()).contains("1500 bytes", "exceeds the limit", "413");
+            assertThat(io.sluice.metrics.DeadLetterReasons.category(rejection.reason())).isEqualTo("too_large");
+        });
+        assertThat(sender.sentIds.get(0)).hasSize(8);
+        assertThat(sender.sentIds).contains(List.of("huge"));
+        assertThat(pauses).as("a deterministic refusal is not backed off").isEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterTheDocumentBehindAnotherWholeRequest4xxWithItsStatus() {
+        BulkSender sender = documents -> {
+            if (documents.stream().anyMatch(document -> document.id().equals("bad"))) {
+                throw new BulkRefusedException(400, "bulk refused with 400: illegal_argument_exception", null);
+            }
+            return documents.stream().map(document -> new ItemResult(201, null, null)).toList();
+        };
+
+        BulkOutcome outcome = indexer(sender).index(documents("a", "bad", "c"));
+
+        assertThat(outcome.indexed()).isEqualTo(2);
+        assertThat(outcome.rejected()).singleElement().satisfies(rejection -> {
+            assertThat(rejection.origin().offset()).isEqualTo(1);
+            assertThat(io.sluice.metrics.DeadLetterReasons.category(rejection.reason())).isEqualTo("es_http_400");
+        });
+    }
+
+    @Test
+    void shouldNeverDeadLetterForRefusedCredentialsButFailTheBatchToBeRetried() {
+        BulkSender sender = documents -> {
+            throw HttpBulkSender.refusal(401, "bulk of " + documents.size() + " refused with 401: security_exception", null);
+        };
+
+        assertThatThrownBy(() -> indexer(sender).index(documents("a", "b")))
+                .isInstanceOf(ElasticsearchCredentialsException.class).isInstanceOf(ElasticsearchUnavailableException.class);
+    }
 }

@@ -19,9 +19,14 @@ public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHeal
     /**
      * One stage: {@code health} as its actuator answered (or {@code unreachable}), events per second
      * it took in over the sample (null when unknown), its consumer lags, and what the supervisor of
-     * {@code ./sluice up} says of it (null when no supervisor runs).
+     * {@code ./sluice up} says of it (null when no supervisor runs), and the problems its health
+     * names in words (a Slack route down, Elasticsearch refusing writes, a Streams thread replaced).
      */
-    public record Stage(String name, String health, Double perSecond, List<Lag> lags, Supervised supervised) {
+    public record Stage(String name, String health, Double perSecond, List<Lag> lags, Supervised supervised, List<String> problems) {
+
+        public Stage {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
     }
 
     /** A group's lag on a topic at the start and the end of the sample. */

@@ -95,7 +95,8 @@ public final class StationReader {
                         last.lags().get(consumer.group())));
             }
         }
-        return new Station.Stage(spec.name(), health(spec.healthUrl()), perSecond, lags, supervised);
+        Health health = health(spec.healthUrl());
+        return new Station.Stage(spec.name(), health.status(), perSecond, lags, supervised, health.problems());
     }
 
     /** A stage's position (committed offset of its first group, or the topic's end) and its groups' lags; absent when Kafka did not answer. */
@@ -136,12 +137,28 @@ public final class StationReader {
         return figures;
     }
 
-    private String health(String url) {
+    /** A service's health: its status, and every {@code problem} its health components state in words. */
+    private record Health(String status, List<String> problems) {
+    }
+
+    private Health health(String url) {
         try {
             JsonNode answer = getJson(url);
-            return answer.path("status").asString("unknown");
+            List<String> problems = new ArrayList<>();
+            collectProblems(answer.path("components"), problems);
+            return new Health(answer.path("status").asString("unknown"), problems);
         } catch (IOException e) {
-            return "unreachable";
+            return new Health("unreachable", List.of());
+        }
+    }
+
+    private static void collectProblems(JsonNode components, List<String> problems) {
+        for (Map.Entry<String, JsonNode> component : components.properties()) {
+            JsonNode problem = component.getValue().path("details").path("problem");
+            if (problem.isString()) {
+                problems.add(problem.asString());
+            }
+            collectProblems(component.getValue().path("components"), problems);
         }
     }
 

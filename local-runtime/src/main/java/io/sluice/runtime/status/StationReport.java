@@ -19,6 +19,9 @@ public final class StationReport {
                     stage.perSecond() == null ? "-" : String.format(Locale.ROOT, "%.1f", stage.perSecond()),
                     lags(stage), supervised(stage.supervised())));
         }
+        for (Station.Stage stage : station.stages()) {
+            stage.problems().forEach(problem -> text.append("  ! ").append(stage.name()).append(": ").append(problem).append('\n'));
+        }
         text.append('\n');
         Station.KafkaHealth kafka = station.kafka();
         text.append(String.format(Locale.ROOT, "%-17s %s  %s%s%n", "Kafka", kafka.reachable() ? "reachable" : "unreachable",

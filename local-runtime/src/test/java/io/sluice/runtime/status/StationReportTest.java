@@ -19,11 +19,12 @@ class StationReportTest {
         dead.put("stream-processor/parse malformed_json", 2L);
         dead.put("indexer/bulk es_document_parsing_exception", 1L);
         Station station = new Station(AT, Duration.ofSeconds(2), List.of(
-                new Station.Stage("ingest", "UP", 120.5, List.of(), new Station.Supervised("running", 0, null, null)),
+                new Station.Stage("ingest", "UP", 120.5, List.of(), new Station.Supervised("running", 0, null, null), List.of()),
                 new Station.Stage("indexer", "unreachable", 0.0, List.of(new Station.Lag("sluice-indexer", "logs.enriched.v1", 900, 1204)),
-                        new Station.Supervised("restarting", 2, AT.minusSeconds(2), 137)),
+                        new Station.Supervised("restarting", 2, AT.minusSeconds(2), 137), List.of()),
                 new Station.Stage("alerting", "UP", 60.0, List.of(new Station.Lag("sluice-alerting", "logs.enriched.v1", 0, 0),
-                        new Station.Lag("sluice-alert-delivery", "alerts.v1", 3, 1)), null)),
+                        new Station.Lag("sluice-alert-delivery", "alerts.v1", 3, 1)), null,
+                        List.of("route payments down since 2026-11-29T12:25:00Z: Slack unreachable: ConnectException; 2 alert(s) undelivered"))),
                 new Station.KafkaHealth("localhost:9092", true, new Station.Supervised("running", 0, null, null)),
                 new Station.ElasticsearchHealth("http://localhost:9200", "green", 1, 45210, null,
                         new Station.Supervised("running", 1, AT.minusSeconds(600), 137)),
@@ -37,6 +38,8 @@ class StationReportTest {
         assertThat(line(text, "indexer")).contains("unreachable", "1204 (growing, +304)",
                 "restarting, 2 restarts, last exit code 137 at 2026-11-29T12:29:58Z");
         assertThat(line(text, "alerting")).contains("sluice-alerting 0 (caught up); sluice-alert-delivery 1 (shrinking, -2)");
+        assertThat(line(text, "  ! alerting")).isEqualTo(
+                "  ! alerting: route payments down since 2026-11-29T12:25:00Z: Slack unreachable: ConnectException; 2 alert(s) undelivered");
         assertThat(line(text, "Kafka")).contains("reachable  localhost:9092  (running, 0 restarts)");
         assertThat(line(text, "Elasticsearch")).contains("green, 1 node, 45210 log documents",
                 "(running, 1 restart, last exit code 137 at 2026-11-29T12:20:00Z)");
@@ -46,7 +49,7 @@ class StationReportTest {
 
     @Test
     void shouldSayWhatIsUnknownRatherThanMakeItUp() {
-        Station station = new Station(AT, Duration.ofSeconds(2), List.of(new Station.Stage("ingest", "unreachable", null, List.of(), null)),
+        Station station = new Station(AT, Duration.ofSeconds(2), List.of(new Station.Stage("ingest", "unreachable", null, List.of(), null, List.of())),
                 new Station.KafkaHealth("localhost:9092", false, null),
                 new Station.ElasticsearchHealth("http://localhost:9200", "unreachable", 0, 0, "connection refused", null), null, null);
 
