@@ -16,6 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param defaultService service name for lines that name none, when the request names none either
  * @param elasticsearchVersion the version the Elasticsearch-compatible endpoint reports to shippers
  *                             that check it (Beats, Logstash, Vector)
+ * @param maxInFlightBytes the bytes all log requests together may hold (bodies once, inflated bodies twice);
+ *                         above it 429 with {@code Retry-After}, and 413 for a request that needs more alone.
+ *                         Unset: 40% of the heap
  */
 @ConfigurationProperties("sluice.ingest")
 public record IngestProperties(
@@ -25,5 +28,13 @@ public record IngestProperties(
         @DefaultValue("20") int maxJsonDepth,
         @DefaultValue("15s") Duration kafkaAckTimeout,
         @DefaultValue("unknown") String defaultService,
-        @DefaultValue("8.19.0") String elasticsearchVersion) {
+        @DefaultValue("8.19.0") String elasticsearchVersion,
+        DataSize maxInFlightBytes) {
+
+    /** The share of the heap the in-flight budget takes when {@code maxInFlightBytes} is unset. */
+    public static final double HEAP_SHARE = 0.4;
+
+    public long inFlightBudget(long maxHeapBytes) {
+        return maxInFlightBytes != null ? maxInFlightBytes.toBytes() : (long) (maxHeapBytes * HEAP_SHARE);
+    }
 }

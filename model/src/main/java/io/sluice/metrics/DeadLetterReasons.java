@@ -26,6 +26,8 @@ public final class DeadLetterReasons {
             new Category("parser failed", "parser_error"),
             new Category("not a valid event", "invalid_event"),
             new Category("not a valid alert", "invalid_alert"),
+            new Category("not a log event", "not_an_event"),
+            new Category("over the producer limit", "too_large"),
             new Category("older than the retention", "past_retention"));
 
     private DeadLetterReasons() {

@@ -22,11 +22,14 @@ import org.springframework.util.unit.DataSize;
  * whose fields do not carry all of them). {@code timezone} is the zone of timestamps without one, {@code multiline} and
  * {@code multilineFlushTimeout} govern joining continuation lines, and {@code services} overrides the
  * format, time zone and joining per service. {@code lagCheckInterval} is how often the gauge
- * {@code sluice_consumer_lag_records{stage="processor"}} is read from the broker.
+ * {@code sluice_consumer_lag_records{stage="processor"}} is read from the broker. An enriched event
+ * larger than {@code maxEventSize} (it can outgrow its line) goes to the DLQ as {@code too_large}: the
+ * producer could not write it, and under exactly-once that would stop the stage.
  */
 @ConfigurationProperties("sluice.processor")
 public record ProcessorProperties(
         @DefaultValue("1MB") DataSize maxRecordSize,
+        @DefaultValue("960KB") DataSize maxEventSize,
         @DefaultValue("20") int maxJsonDepth,
         @DefaultValue("5m") Duration maxFutureSkew,
         @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) Set<RedactionRule> redaction,

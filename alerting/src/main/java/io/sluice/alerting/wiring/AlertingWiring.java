@@ -18,6 +18,7 @@ import io.sluice.alerting.rules.RulesFileWatcher;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.SlackWebhookNotifier;
 import io.sluice.metrics.LagMonitor;
+import io.sluice.metrics.ThreadReplacements;
 import io.sluice.metrics.SluiceMeters;
 import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
@@ -99,9 +100,16 @@ class AlertingWiring {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(
-                exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+    ThreadReplacements threadReplacements() {
+        return new ThreadReplacements(Clock.systemUTC());
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads(ThreadReplacements replacements) {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            replacements.replaced(exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     }
 
     @Bean(destroyMethod = "close")

@@ -54,8 +54,10 @@ public final class HttpBulkSender implements BulkSender {
         request.addParameter("filter_path", ITEM_OUTCOMES);
         request.setEntity(new ByteArrayEntity(body(documents), NDJSON));
         JsonNode answer;
+        int status;
         try {
             Response response = client.performRequest(request);
+            status = response.getStatusCode();
             try (InputStream content = response.getEntity().getContent()) {
                 answer = Json.MAPPER.readTree(content);
             }
@@ -64,6 +66,11 @@ public final class HttpBulkSender implements BulkSender {
                     + e.getResponse().getStatusCode() + ": " + firstLine(e.getMessage()), e);
         } catch (IOException | RuntimeException e) {
             throw new ElasticsearchUnavailableException("bulk of " + documents.size() + " failed: " + e.getMessage(), e);
+        }
+        if (status / 100 != 2) {
+            // the client does not throw for every refusal (a 401 without a challenge comes back as a response)
+            throw refusal(status, "bulk of " + documents.size() + " refused with " + status + ": "
+                    + answer.path("error").path("type").asString("") + " " + answer.path("error").path("reason").asString(""), null);
         }
         JsonNode items = answer.path("items");
         if (items.size() != documents.size()) {

@@ -2,7 +2,9 @@ package io.sluice.indexer.deadletter;
 
 import io.sluice.indexer.bulk.Rejection;
 import io.sluice.metrics.SluiceMeters;
+import io.sluice.topics.DeadLetterRecords;
 import io.sluice.topics.SluiceHeaders;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.sluice.topics.Topics;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,9 +53,11 @@ public class DeadLetterPublisher {
 
     private CompletableFuture<?> send(Rejection rejection) {
         log.warn("dead-lettering {}: {}", rejection.origin(), rejection.reason());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.DLQ.name(), rejection.key(), rejection.value());
-        SluiceHeaders.putDeadLetter(record.headers(), STAGE, rejection.reason(), rejection.origin().topic(),
+        RecordHeaders headers = new RecordHeaders();
+        SluiceHeaders.putDeadLetter(headers, STAGE, rejection.reason(), rejection.origin().topic(),
                 rejection.origin().partition(), rejection.origin().offset());
-        return kafka.send(record);
+        // a document Elasticsearch refused as too large may be too large for the dead-letter topic too: cut to fit
+        byte[] value = DeadLetterRecords.fit(rejection.value(), headers);
+        return kafka.send(new ProducerRecord<>(Topics.DLQ.name(), null, rejection.key(), value, headers));
     }
 }

@@ -104,6 +104,59 @@ class IndexerFaultsIT {
     }
 
     @Test
+    void shouldPauseWithoutDeadLettersWhileElasticsearchRefusesTheCredentialsAndResumeAfter(TestPlatform platform) throws Exception {
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl())) {
+            proxy.refuseBulks(401, Duration.ofSeconds(20));
+            ChildProcess indexer = startIndexer(platform, proxy.url());
+            try {
+                produce(platform, 1_000);
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> writesProblem().contains("credentials"));
+                assertThat(count(platform)).isZero();
+                awaitCount(platform, 1_000, Duration.ofMinutes(2));
+                assertThat(deadLetters(platform)).as("a credential problem is configuration, not data").isZero();
+                await().atMost(Duration.ofSeconds(10)).until(() -> writesProblem().isEmpty());
+            } finally {
+                indexer.close();
+            }
+        }
+    }
+
+    /** What the running indexer's health says is wrong with its writes, or "" when nothing is. */
+    private static String writesProblem() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(response.body()).path("components").path("elasticsearchWrites").path("details").path("problem").asString("");
+    }
+
+    @Test
+    void shouldNeverIndexWhatAnAbortedTransactionWrote(TestPlatform platform) throws Exception {
+        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap(), ProducerConfig.TRANSACTIONAL_ID_CONFIG, "abort-" + service),
+                Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(AT, "aborted " + i, "INFO", service, "h",
+                        null, null, service + "-aborted-" + i, AT, null, Map.of())));
+            }
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(AT, "committed", "INFO", service, "h",
+                    null, null, service + "-committed", AT, null, Map.of())));
+            producer.commitTransaction();
+
+            awaitCount(platform, 1, Duration.ofMinutes(1)); // the committed one, written after the aborted ones
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> count(platform) == 1); // and nothing more shows up
+            assertThat(deadLetters(platform)).isZero();
+        } finally {
+            indexer.close();
+        }
+    }
+
+    @Test
     void shouldIndexEverythingOnceAfterTheIndexerIsKilledMidBulk(TestPlatform platform) throws Exception {
         int events = 20_000;
         ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
@@ -176,30 +229,12 @@ class IndexerFaultsIT {
                 IndexNames.daily(service, AT), id, Topics.ENRICHED.valueSerde().serializer().serialize("t", event));
     }
 
-    /** The indexer service, as {@code ./sluice up} runs it, in a consumer group of its own starting at the topic's end. */
     private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl) throws Exception {
         return startIndexer(platform, elasticsearchUrl, true);
     }
 
     private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl, boolean newGroup) throws Exception {
-        String group = "indexer-" + service;
-        if (newGroup) {
-            startGroupAtEnd(platform, group);
-        }
-        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
-        return launcher.start(Service.INDEXER, Map.of(), List.of("--spring.kafka.consumer.group-id=" + group,
-                "--spring.elasticsearch.socket-timeout=10s", "--sluice.indexer.retention=36500d"));
-    }
-
-    /** Commits the group at the end of logs.enriched.v1, so the indexer reads only what the test sends. */
-    private static void startGroupAtEnd(TestPlatform platform, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            TopicOffsets.latest(admin, Topics.ENRICHED.name())
-                    .forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
+        return new IndexerHarness(platform, service).startIndexer(elasticsearchUrl, newGroup);
     }
 
     private void produce(TestPlatform platform, int events) {
@@ -207,24 +242,11 @@ class IndexerFaultsIT {
     }
 
     private void produce(TestPlatform platform, int first, int events) {
-        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10),
-                Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
-            for (int i = first; i < first + events; i++) {
-                Instant at = AT.plusMillis(i);
-                producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(at, "event " + i, "INFO",
-                        service, "h", null, null, service + "-" + i, at, null, Map.of("n", Integer.toString(i)))));
-            }
-            producer.flush();
-        }
+        new IndexerHarness(platform, service).produce(first, events);
     }
 
     private long count(TestPlatform platform) throws Exception {
-        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
-            String pattern = "logs-" + service + "-*";
-            client.indices().refresh(refresh -> refresh.index(pattern).allowNoIndices(true));
-            return client.count(count -> count.index(pattern).allowNoIndices(true)).count();
-        }
+        return new IndexerHarness(platform, service).count(platform.elasticsearchUrl());
     }
 
     /** Waits for exactly {@code expected} documents: ids are unique per document, so a count above it is impossible and below it is loss. */
@@ -242,8 +264,7 @@ class IndexerFaultsIT {
     }
 
     private long deadLetters(TestPlatform platform) {
-        return TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(), record -> service.equals(record.key()),
-                1, Duration.ofSeconds(3)).size();
+        return new IndexerHarness(platform, service).deadLetters(0).size();
     }
 
     private static void signal(String signal, List<ProcessHandle> processes) throws Exception {

@@ -8,31 +8,42 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import io.sluice.ingest.http.RequestBodies;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * In front of every log-receiving endpoint: refuses with 429 when too many log requests are already
- * in flight (so overload slows senders down instead of exhausting memory), and — when source tokens
+ * in flight, or when the bytes they hold use up the {@link MemoryBudget} (so overload slows senders
+ * down instead of exhausting memory), and — when source tokens
  * are configured — with 401 unless the request carries a valid token, whose service it then binds.
  */
 @Component
 public class IngestGuardFilter extends OncePerRequestFilter {
 
+    /** Decoded, without ;parameters: the path as the dispatcher sees it. */
+    private static final UrlPathHelper LOOKUP = new UrlPathHelper();
+
     private final SourceTokens tokens;
     private final Semaphore inFlight;
+    private final MemoryBudget memory;
 
-    public IngestGuardFilter(GuardProperties properties) {
+    public IngestGuardFilter(GuardProperties properties, MemoryBudget memory) {
         this.tokens = SourceTokens.parse(properties.tokens());
         this.inFlight = new Semaphore(properties.maxInFlightRequests());
+        this.memory = memory;
     }
 
+    /**
+     * Every request that can carry data (POST, PUT) is guarded, whatever its path, except the actuator's:
+     * a list of guarded paths would miss the spellings the dispatcher still maps to a log endpoint
+     * ({@code /api/v1/logs;x=1}, {@code /api/v1/%6Cogs}, {@code //api/v1/logs} …).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        boolean receivesLogs = path.equals("/api/v1/logs") || path.endsWith("/_bulk") || path.equals("/v1/logs")
-                || path.equals("/loki/api/v1/push");
-        return !receivesLogs || !"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod());
+        boolean carriesData = "POST".equalsIgnoreCase(request.getMethod()) || "PUT".equalsIgnoreCase(request.getMethod());
+        return !carriesData || LOOKUP.getLookupPathForRequest(request).startsWith("/actuator/");
     }
 
     @Override
@@ -53,7 +64,16 @@ public class IngestGuardFilter extends OncePerRequestFilter {
                 }
                 request.setAttribute(BoundService.ATTRIBUTE, service.get());
             }
-            chain.doFilter(request, response);
+            try (MemoryBudget.Reservation reservation = memory.open()) {
+                request.setAttribute(RequestBodies.RESERVATION, reservation);
+                chain.doFilter(request, response);
+            } catch (ServletException e) {
+                if (!(e.getRootCause() instanceof MemoryBudget.BudgetExhaustedException exhausted) || response.isCommitted()) {
+                    throw e;
+                }
+                response.setHeader("Retry-After", "1");
+                refuse(response, 429, exhausted.getMessage());
+            }
         } finally {
             inFlight.release();
         }

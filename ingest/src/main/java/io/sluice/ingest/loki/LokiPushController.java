@@ -57,7 +57,8 @@ public class LokiPushController {
                 properties.maxDecompressedSize().toBytes());
         String contentType = request.getContentType() == null ? "" : request.getContentType();
         List<LokiEntry> entries = contentType.startsWith("application/x-protobuf")
-                ? decoder.snappyProtobuf(body) : decoder.json(body);
+                ? decoder.snappyProtobuf(body, properties.maxDecompressedSize().toBytes(), inflated -> RequestBodies.chargeInflated(request, inflated))
+                : decoder.json(body);
         List<ShippedLines.Shipped> records = new ArrayList<>(entries.size());
         for (LokiEntry entry : entries) {
             Map<String, String> all = new HashMap<>(entry.streamLabels());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.sluice.ingest.http.RequestBodies;
 import org.xerial.snappy.Snappy;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +55,18 @@ public final class LokiPushDecoder {
         return entries;
     }
 
-    public List<LokiEntry> snappyProtobuf(byte[] body) {
+    /**
+     * Decodes a snappy-compressed push; the inflated size (snappy states it up front) is checked against
+     * {@code maxInflatedBytes} and handed to {@code beforeInflating} before anything is inflated.
+     */
+    public List<LokiEntry> snappyProtobuf(byte[] body, long maxInflatedBytes, java.util.function.LongConsumer beforeInflating) {
         try {
+            long inflated = Snappy.uncompressedLength(body);
+            if (inflated > maxInflatedBytes) {
+                throw new RequestBodies.BodyTooLargeException("decompressed body (" + inflated + " bytes, as snappy states) exceeds the limit of "
+                        + maxInflatedBytes + " bytes");
+            }
+            beforeInflating.accept(inflated);
             CodedInputStream in = CodedInputStream.newInstance(Snappy.uncompress(body));
             List<LokiEntry> entries = new ArrayList<>();
             for (int tag; (tag = in.readTag()) != 0; ) {

@@ -7,11 +7,17 @@ import org.springframework.util.unit.DataSize;
 /**
  * The syslog listener: TCP and UDP on one port (like syslog's 514), off when the port is negative;
  * {@code 0} picks a free port (tests).
+ *
+ * @param maxConnections TCP connections served at once; one more is closed at once, and counted
+ *                       ({@code sluice_syslog_connections_refused_total})
+ * @param idleTimeout    a TCP connection that sends nothing for this long is closed (senders reconnect), so
+ *                       dead peers never hold a connection slot
  */
 @ConfigurationProperties("sluice.ingest.syslog")
 public record SyslogProperties(
         @DefaultValue("-1") int port,
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue("64KB") DataSize maxMessageSize,
-        @DefaultValue("256") int maxConnections) {
+        @DefaultValue("256") int maxConnections,
+        @DefaultValue("5m") java.time.Duration idleTimeout) {
 }

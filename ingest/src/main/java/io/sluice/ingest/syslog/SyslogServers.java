@@ -45,7 +45,8 @@ public class SyslogServers implements SmartLifecycle {
         int maxMessage = (int) properties.maxMessageSize().toBytes();
         try {
             InetAddress address = InetAddress.getByName(properties.bindAddress());
-            tcp = new SyslogTcpServer(address, properties.port(), lines, publisher, maxMessage, properties.maxConnections(), meters);
+            tcp = new SyslogTcpServer(address, properties.port(), lines, publisher, maxMessage,
+                    new SyslogTcpServer.Limits(properties.maxConnections(), properties.idleTimeout()), meters);
             udp = new SyslogUdpServer(address, tcp.port(), lines, publisher, maxMessage, meters);
             log.info("syslog listening on {} port {} (TCP and UDP)", properties.bindAddress(), tcp.port());
         } catch (IOException e) {

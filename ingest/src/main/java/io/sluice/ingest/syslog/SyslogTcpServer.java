@@ -1,6 +1,7 @@
 package io.sluice.ingest.syslog;
 
 import io.sluice.syslog.SyslogFormatException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.lines.RawLine;
 import java.io.BufferedInputStream;
@@ -9,18 +10,22 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Syslog over TCP: one thread per connection (bounded), frames batched while more are already
- * buffered. A batch is published before the next is read, so while Kafka is away the connection
- * stops being read and the sender's own queue holds the logs (back-pressure, not loss).
+ * Syslog over TCP: one thread per connection (at most {@link Limits#maxConnections}; one more is closed at
+ * once and counted), frames batched while more are already buffered. A batch is published before the
+ * next is read, so while Kafka is away the connection stops being read and the sender's own queue holds
+ * the logs (back-pressure, not loss). A connection silent for {@link Limits#idleTimeout} is closed.
  */
 final class SyslogTcpServer implements AutoCloseable {
 
@@ -33,20 +38,37 @@ final class SyslogTcpServer implements AutoCloseable {
     private final int maxFrameBytes;
     private final MeterRegistry meters;
     private final Semaphore connections;
+    private final Limits limits;
+    private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "syslog-tcp");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** How many connections at once, and how long one may stay silent. */
+    record Limits(int maxConnections, Duration idleTimeout) {
+
+        Limits {
+            if (maxConnections < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("syslog needs at least one connection and a positive idle timeout");
+            }
+        }
+    }
+
     SyslogTcpServer(InetAddress address, int port, SyslogLines lines, SyslogPublisher publisher, int maxFrameBytes,
-            int maxConnections, MeterRegistry meters) throws IOException {
+            Limits limits, MeterRegistry meters) throws IOException {
         this.server = new ServerSocket(port, 128, address);
         this.lines = lines;
         this.publisher = publisher;
         this.maxFrameBytes = maxFrameBytes;
-        this.connections = new Semaphore(maxConnections);
+        this.limits = limits;
+        this.connections = new Semaphore(limits.maxConnections());
         this.meters = meters;
+        Gauge.builder("sluice.syslog.connections.open", open, AtomicInteger::get).description("syslog TCP connections being served")
+                .register(meters);
+        Gauge.builder("sluice.syslog.connections.max", limits, Limits::maxConnections).description("syslog TCP connections allowed at once")
+                .register(meters);
         workers.submit(this::acceptLoop);
     }
 
@@ -59,10 +81,13 @@ final class SyslogTcpServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 if (!connections.tryAcquire()) {
-                    log.warn("refusing syslog connection from {}: too many connections", socket.getRemoteSocketAddress());
+                    meters.counter("sluice.syslog.connections.refused", "reason", "limit").increment();
+                    log.warn("refusing syslog connection from {}: {} connections already served (sluice.ingest.syslog.max-connections)",
+                            socket.getRemoteSocketAddress(), limits.maxConnections());
                     socket.close();
                     continue;
                 }
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limits.idleTimeout().toMillis()));
                 workers.submit(() -> serve(socket));
             } catch (IOException e) {
                 if (!server.isClosed()) {
@@ -73,6 +98,7 @@ final class SyslogTcpServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        open.incrementAndGet();
         try (socket) {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             SyslogFramer framer = new SyslogFramer(in, maxFrameBytes);
@@ -99,9 +125,13 @@ final class SyslogTcpServer implements AutoCloseable {
                 }
             }
             publisher.publishUntilAcknowledged(batch, "tcp");
+        } catch (SocketTimeoutException e) {
+            meters.counter("sluice.syslog.connections.closed", "reason", "idle").increment();
+            log.info("syslog connection from {} closed after {} without data", socket.getRemoteSocketAddress(), limits.idleTimeout());
         } catch (IOException e) {
             log.debug("syslog connection closed: {}", e.getMessage());
         } finally {
+            open.decrementAndGet();
             connections.release();
         }
     }

@@ -51,6 +51,24 @@ class IngestGuardIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
     }
 
+    /** The same endpoint spelled differently: each must meet the guard exactly as the plain path does. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/logs;x=1", "/api/v1/%6Cogs", "/api/v1/logs/", "//api/v1/logs",
+            "/api/v1/./logs", "/API/v1/logs", "/_bulk;a=b", "/v1/logs;", "/loki/api/v1/push/"})
+    void shouldGuardEverySpellingOfALogEndpoint(String path) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"unguarded " + marker + "\"}")).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as("%s without a token", path).isIn(400, 401);
+        assertThat(TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), 1, Duration.ofSeconds(2)))
+                .as("nothing published through %s", path).isEmpty();
+    }
+
     @Test
     void shouldBindTheTokensServiceToEveryLine() throws Exception {
         String marker = UUID.randomUUID().toString();

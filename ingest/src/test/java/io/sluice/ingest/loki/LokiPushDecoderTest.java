@@ -74,7 +74,7 @@ class LokiPushDecoderTest {
         byte[] body = snappyPush("{app=\"cart\", path=\"/a\\\"b\", env=\"prod\"}", 1_795_335_330L, 500,
                 "line from alloy", Map.of("trace_id", "abc"));
 
-        List<LokiEntry> entries = decoder.snappyProtobuf(body);
+        List<LokiEntry> entries = decoder.snappyProtobuf(body, Long.MAX_VALUE, inflated -> { });
 
         assertThat(entries).singleElement().satisfies(entry -> {
             assertThat(entry.streamLabels()).containsExactlyInAnyOrderEntriesOf(Map.of("app", "cart", "path", "/a\"b", "env", "prod"));
@@ -89,7 +89,19 @@ class LokiPushDecoderTest {
         assertThatThrownBy(() -> decoder.json("{\"streams\":[{\"stream\":{},\"values\":[[\"soon\",\"x\"]]}]}".getBytes()))
                 .isInstanceOf(MalformedBodyException.class).hasMessageContaining("unix nanoseconds");
         assertThatThrownBy(() -> decoder.json("{}".getBytes())).hasMessageContaining("\"streams\" array");
-        assertThatThrownBy(() -> decoder.snappyProtobuf("not snappy".getBytes())).isInstanceOf(MalformedBodyException.class);
+        assertThatThrownBy(() -> decoder.snappyProtobuf("not snappy".getBytes(), Long.MAX_VALUE, inflated -> { })).isInstanceOf(MalformedBodyException.class);
         assertThatThrownBy(() -> PrometheusLabels.parse("app=cart")).isInstanceOf(MalformedBodyException.class);
+    }
+
+    @Test
+    void shouldRefuseASnappyBombBeforeInflatingIt() throws IOException {
+        byte[] bomb = Snappy.compress(new byte[50 * 1024 * 1024]);
+        List<Long> charged = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> decoder.snappyProtobuf(bomb, 10 * 1024 * 1024, charged::add))
+                .isInstanceOf(io.sluice.ingest.http.RequestBodies.BodyTooLargeException.class)
+                .hasMessageContaining("52428800 bytes");
+        assertThat(charged).as("nothing was inflated or charged").isEmpty();
+        assertThat(bomb.length).as("a few KB on the wire").isLessThan(3 * 1024 * 1024);
     }
 }

@@ -28,20 +28,26 @@ final class DeadLettersCommand {
                 Integer.MAX_VALUE, Duration.ofSeconds(3));
         List<ConsumerRecord<String, byte[]>> newest = all.subList(Math.max(0, all.size() - limit), all.size());
         for (ConsumerRecord<String, byte[]> record : newest) {
-            out.printf("%s  %s  %s-%s@%s  %s%n    %s%n", Instant.ofEpochMilli(record.timestamp()),
-                    SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE),
-                    SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC),
-                    SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_PARTITION),
-                    SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_OFFSET),
-                    SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON),
-                    preview(record.value()));
+            out.println(format(record));
         }
         System.err.println(all.size() + (all.size() == 1 ? " record in " : " records in ") + Topics.DLQ.name() + (all.size() > limit ? ", newest " + limit + " shown" : ""));
         return 0;
     }
 
+    /** A dead letter in two lines: when, where from and why; then the start of the record. All of it escaped for the terminal. */
+    static String format(ConsumerRecord<String, byte[]> record) {
+        return String.format("%s  %s  %s-%s@%s  %s%n    %s", Instant.ofEpochMilli(record.timestamp()),
+                header(record, SluiceHeaders.DLQ_STAGE), header(record, SluiceHeaders.DLQ_TOPIC),
+                header(record, SluiceHeaders.DLQ_PARTITION), header(record, SluiceHeaders.DLQ_OFFSET),
+                header(record, SluiceHeaders.DLQ_REASON), preview(record.value()));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return TerminalText.escape(SluiceHeaders.text(record.headers(), name));
+    }
+
     private static String preview(byte[] value) {
         String text = value == null ? "" : new String(value, StandardCharsets.UTF_8);
-        return text.length() > 300 ? text.substring(0, 300) + " …" : text;
+        return TerminalText.escape(text.length() > 300 ? text.substring(0, 300) + " …" : text);
     }
 }

@@ -47,10 +47,13 @@ final class SearchCommand {
                 source.path("log.level").asString("-"), source.path("message").asString(""));
     }
 
-    /** One log as one line: time, service, level, message (continuation lines indented). */
+    /**
+     * One log as one line: time, service, level, message (continuation lines indented); whatever came from
+     * the log is escaped for the terminal ({@link TerminalText}).
+     */
     static String format(String timestamp, String service, String level, String message) {
-        return String.join("  ", timestamp, pad(service == null ? "-" : service, 16), pad(level == null ? "-" : level, 5),
-                message.replace("\n", "\n" + " ".repeat(8)));
+        return String.join("  ", TerminalText.escape(timestamp), pad(service == null ? "-" : TerminalText.escape(service), 16),
+                pad(level == null ? "-" : TerminalText.escape(level), 5), TerminalText.escapeKeepingLines(message, " ".repeat(8)));
     }
 
     private static String pad(String value, int width) {

@@ -32,11 +32,18 @@ public final class ElasticsearchNode {
     private final RuntimeSettings settings;
     private final Map<String, String> env;
     private final ElasticsearchLayout layout;
+    private final List<String> extraSettings;
 
     public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env) {
+        this(settings, env, List.of());
+    }
+
+    /** @param extraSettings more {@code elasticsearch.yml} lines, e.g. a test's {@code http.max_content_length: 1mb} */
+    public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env, List<String> extraSettings) {
         this.settings = settings;
         this.env = env;
         this.layout = ElasticsearchLayout.of(settings, Classpaths.elasticsearchZip());
+        this.extraSettings = List.copyOf(extraSettings);
     }
 
     public ChildProcess start() {
@@ -79,7 +86,7 @@ public final class ElasticsearchNode {
     }
 
     private String configYaml() {
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "cluster.name: sluice-" + settings.profile().folder(),
                 "node.name: sluice-" + settings.profile().folder(),
                 "path.data: " + layout.instance().resolve("data"),
@@ -90,9 +97,14 @@ public final class ElasticsearchNode {
                 "discovery.type: single-node",
                 // local and loopback-only: no TLS, no passwords (the distribution would enable both)
                 "xpack.security.enabled: false",
-                // a developer's disk is often fuller than a server's; don't turn indices read-only
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.destructive_requires_name: false",
-                "");
+                // disk watermarks stay on (a full disk must stop writes before it corrupts anything), as free space
+                // rather than percentages: a developer's large, fuller disk is not mistaken for a full one
+                "cluster.routing.allocation.disk.watermark.low: 300mb",
+                "cluster.routing.allocation.disk.watermark.high: 200mb",
+                "cluster.routing.allocation.disk.watermark.flood_stage: 100mb",
+                "action.destructive_requires_name: false"));
+        lines.addAll(extraSettings);
+        lines.add("");
+        return String.join("\n", lines);
     }
 }

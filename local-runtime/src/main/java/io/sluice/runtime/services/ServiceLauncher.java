@@ -56,7 +56,7 @@ public final class ServiceLauncher {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", marker(service),
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", marker(service),
                 "-jar", executableJar(service).toString(),
                 "--server.port=" + service.port(settings.profile()),
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),

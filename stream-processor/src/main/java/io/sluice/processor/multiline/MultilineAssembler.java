@@ -8,19 +8,26 @@ import io.sluice.processor.parse.Envelope;
  * Decides, line by line and per source, what multi-line reassembly does: a continuation (stack-trace
  * frame, {@code Caused by:}, indented line, the end of a Python traceback, the rest of a CRI partial
  * line) joins the pending event; any other line completes the pending event and becomes the new one.
- * A line that cannot take part (JSON, already multi-line, joining switched off) completes the pending
- * event and passes straight through. Pure: the caller keeps the state.
+ * A line that cannot take part (JSON, already multi-line, joining switched off, too large to hold) completes
+ * the pending event and passes straight through. Pure: the caller keeps the state.
  */
 public final class MultilineAssembler {
 
     private static final int MAX_LINES = 500;
+    /**
+     * Most characters of content held pending per source. What is pending lives in a state store whose
+     * changelog takes records of at most 1 MB, and holds the content about three times (head record,
+     * content, original lines), so a larger line is emitted on its own and a longer event is cut into
+     * several rather than failing the changelog write.
+     */
+    public static final int MAX_PENDING_CHARS = 64 * 1024;
 
     private final ContinuationRule rule;
     private final int maxBytes;
 
     public MultilineAssembler(ContinuationRule rule, int maxBytes) {
         this.rule = rule;
-        this.maxBytes = maxBytes;
+        this.maxBytes = Math.min(maxBytes, MAX_PENDING_CHARS);
     }
 
     /**
@@ -36,7 +43,7 @@ public final class MultilineAssembler {
                     pending.original() + "\n" + line.line(), pending.lines() + 1, envelope.partial(),
                     ContinuationRule.inTracebackAfter(content, pending.inTraceback()), nowMillis), null);
         }
-        if (!line.joinable()) {
+        if (!line.joinable() || content.length() > maxBytes) {
             return new Step(pending, null, line);
         }
         return new Step(pending, new PendingLines(line.record(), content, line.line(), 1, envelope.partial(),

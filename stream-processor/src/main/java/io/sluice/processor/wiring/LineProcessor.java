@@ -8,6 +8,7 @@ import io.sluice.processor.parse.DecodedLine;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.parse.RawRecord;
 import io.sluice.processor.parse.UnparseableLogException;
+import io.sluice.topics.DeadLetterRecords;
 import io.sluice.topics.SluiceHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -46,16 +48,19 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     private final MultilineAssembler assembler;
     private final Duration flushTimeout;
     private final SluiceMeters meters;
+    private final EventSizeLimit sizeLimit;
     private ProcessorContext<String, ParseOutcome> context;
     private KeyValueStore<String, PendingLines> pending;
     /** The sources with a pending event, mirroring the store: most lines need no store read at all. */
     private final Set<String> pendingSources = new HashSet<>();
 
-    LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout, SluiceMeters meters) {
+    LineProcessor(RawLogParser parser, MultilineAssembler assembler, Duration flushTimeout, SluiceMeters meters,
+            EventSizeLimit sizeLimit) {
         this.parser = parser;
         this.assembler = assembler;
         this.flushTimeout = flushTimeout;
         this.meters = meters;
+        this.sizeLimit = sizeLimit;
     }
 
     @Override
@@ -147,6 +152,11 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         RawRecord raw = line.record();
         try {
             LogEvent event = parser.parse(line);
+            Optional<String> tooLarge = sizeLimit.exceededBy(event);
+            if (tooLarge.isPresent()) {
+                reject(raw, line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value(), headers, tooLarge.get());
+                return;
+            }
             // the event id travels as a header too, so a consumer can match outputs to inputs without parsing
             Headers out = new RecordHeaders();
             SluiceHeaders.put(out, SluiceHeaders.EVENT_ID, event.eventId());
@@ -176,7 +186,8 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
     private void reject(RawRecord raw, byte[] value, Headers headers, String reason) {
         meters.deadLettered(reason);
         SluiceHeaders.putDeadLetter(headers, STAGE, reason, raw.topic(), raw.partition(), raw.offset());
-        byte[] original = value == null ? new byte[0] : value;
+        // the dead letter must fit the producer's limit itself; the untouched line stays at its coordinates
+        byte[] original = value == null ? new byte[0] : DeadLetterRecords.fit(value, headers);
         context.forward(new Record<>(raw.key(), new ParseOutcome.Rejected(original), raw.receivedAt().toEpochMilli(), headers));
     }
 }

@@ -38,6 +38,11 @@ public final class LogTopology {
 
     public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor,
             Duration multilineFlushTimeout, SluiceMeters meters) {
+        return build(builder, parser, redactor, multilineFlushTimeout, meters, EventSizeLimit.DEFAULT);
+    }
+
+    public static KStream<String, byte[]> build(StreamsBuilder builder, RawLogParser parser, Redactor redactor,
+            Duration multilineFlushTimeout, SluiceMeters meters, EventSizeLimit sizeLimit) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LineProcessor.PENDING_STORE),
                 Serdes.String(), new JsonSerde<>(PendingLines.class)).withCachingEnabled());
         GlobalKTable<String, CatalogEntry> catalog = builder.globalTable(Topics.CATALOG.name(),
@@ -47,7 +52,7 @@ public final class LogTopology {
         MultilineAssembler assembler = new MultilineAssembler(ContinuationRule.DEFAULT, parser.maxLineBytes());
         KStream<String, byte[]> raw = builder.stream(Topics.RAW.name(),
                 Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde()).withName("raw-logs"));
-        raw.process(() -> new LineProcessor(parser, assembler, multilineFlushTimeout, meters), Named.as("parse"),
+        raw.process(() -> new LineProcessor(parser, assembler, multilineFlushTimeout, meters, sizeLimit), Named.as("parse"),
                         LineProcessor.PENDING_STORE)
                 .split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome instanceof ParseOutcome.Parsed,

@@ -8,6 +8,7 @@ import io.sluice.processor.parse.TextFormats;
 import io.sluice.processor.redact.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.metrics.LagMonitor;
+import io.sluice.metrics.ThreadReplacements;
 import io.sluice.metrics.SluiceMeters;
 import io.sluice.topics.Topics;
 import java.time.Clock;
@@ -36,7 +37,8 @@ class StreamsWiring {
         TextFormats formats = new TextFormats(new GrokPatterns(properties.maxGrokTime().toMillis()));
         RawLogParser parser = new RawLogParser(limits, properties.defaults(), properties.serviceSettings(), formats,
                 Clock.systemUTC());
-        return LogTopology.build(builder, parser, new Redactor(properties.redaction()), properties.multilineFlushTimeout(), meters);
+        return LogTopology.build(builder, parser, new Redactor(properties.redaction()), properties.multilineFlushTimeout(), meters,
+                new EventSizeLimit((int) properties.maxEventSize().toBytes()));
     }
 
     @Bean
@@ -54,8 +56,15 @@ class StreamsWiring {
 
     /** A failure that escapes a record (a broker outage, say) replaces the thread instead of stopping the app. */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(
-                exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+    ThreadReplacements threadReplacements() {
+        return new ThreadReplacements(Clock.systemUTC());
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads(ThreadReplacements replacements) {
+        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
+            replacements.replaced(exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
     }
 }

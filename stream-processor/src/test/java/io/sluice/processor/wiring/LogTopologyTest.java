@@ -333,6 +333,47 @@ class LogTopologyTest {
     }
 
     @Test
+    void shouldEmitALineTooLargeToHoldForJoiningAtOnceRatherThanKeepItInTheStateStore() {
+        driver.close();
+        StreamsBuilder builder = new StreamsBuilder();
+        LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
+                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters);
+        startDriver(builder);
+        String huge = "y".repeat(io.sluice.processor.multiline.MultilineAssembler.MAX_PENDING_CHARS + 1);
+
+        pipe("app", "2026-11-22T10:00:00Z ERROR held for its stack trace");
+        pipe("app", huge);
+
+        assertThat(enriched.readValuesToList()).as("both out without waiting for the flush timeout").extracting(LogEvent::message)
+                .containsExactly("2026-11-22T10:00:00Z ERROR held for its stack trace", huge);
+    }
+
+    @Test
+    void shouldDeadLetterAnEventThatOutgrowsTheSizeLimitAndProcessTheLineBehindIt() {
+        driver.close();
+        StreamsBuilder builder = new StreamsBuilder();
+        LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
+                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters, new EventSizeLimit(64 * 1024));
+        startDriver(builder);
+        // 40 KB of text and one invalid byte: the event also carries the line as base64, and outgrows 64 KB
+        byte[] line = ("{\"message\":\"" + "z".repeat(20_000) + "\u00ff" + "z".repeat(20_000) + "\"}").getBytes(StandardCharsets.ISO_8859_1);
+        RecordHeaders headers = new RecordHeaders();
+        SluiceHeaders.put(headers, SluiceHeaders.SERVICE, "big");
+        raw.pipeInput(new TestRecord<>("big", line, headers, RECEIVED));
+        send("big", "{\"message\":\"right behind it\"}", null);
+
+        assertThat(enriched.readValuesToList()).extracting(LogEvent::message).containsExactly("right behind it");
+        TestRecord<String, byte[]> dead = dlq.readRecord();
+        String reason = header(dead, SluiceHeaders.DLQ_REASON);
+        assertThat(io.sluice.metrics.DeadLetterReasons.category(reason)).isEqualTo("too_large");
+        assertThat(reason).contains("over the producer limit of 65536 bytes");
+        assertThat(dead.value()).isEqualTo(line);
+        assertThat(header(dead, SluiceHeaders.DLQ_OFFSET)).isEqualTo("0");
+    }
+
+    @Test
     void shouldNeverJoinLinesOfTwoHostsOfTheSameService() {
         pipe("app", "web-1", "2026-11-22T10:00:00Z ERROR on web-1");
         pipe("app", "web-2", "2026-11-22T10:00:00Z ERROR on web-2");

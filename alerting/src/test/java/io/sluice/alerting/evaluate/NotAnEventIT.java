@@ -1,0 +1,94 @@
+package io.sluice.alerting.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.json.Json;
+import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.model.LogEvent;
+import io.sluice.runtime.Connections;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.services.Service;
+import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.FakeSlack;
+import io.sluice.runtime.testing.SluiceIntegrationTest;
+import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.topics.SluiceHeaders;
+import io.sluice.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The alerting service (the jar {@code ./sluice up} runs) finds a record on {@code logs.enriched.v1} that
+ * is not a {@code LogEvent}, then an error behind it: the record is dead-lettered as {@code not_an_event},
+ * the error still fires its alert, and the evaluation thread never died (before, it was replaced in a loop).
+ */
+@SluiceIntegrationTest
+class NotAnEventIT {
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String service = "not-an-event-" + run;
+
+    @Test
+    void shouldDeadLetterARecordThatIsNotAnEventAndEvaluateTheEventsBehindIt(TestPlatform platform) throws Exception {
+        Path rules = Files.createTempFile("not-an-event-rules", ".yml");
+        Files.writeString(rules, "rules:\n  - { id: nae-errors, type: threshold, threshold: 1, window: 10s, grace: 1s,"
+                + " match: { service: " + service + " } }\n");
+        try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, slack, rules)) {
+            produce(platform, "{\"this is\": \"not an event\"".getBytes(StandardCharsets.UTF_8));
+            Instant now = Instant.now();
+            produce(platform, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), new LogEvent(now, "boom",
+                    "ERROR", service, "h", null, null, service + "-1", now, null, Map.of())));
+
+            List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+                    record -> service.equals(record.key()), 1, Duration.ofSeconds(90));
+            assertThat(dead).singleElement().satisfies(record -> {
+                assertThat(DeadLetterReasons.category(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON))).isEqualTo("not_an_event");
+                assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE)).isEqualTo("alerting/evaluate");
+            });
+            await().atMost(Duration.ofMinutes(1)).until(() -> slack.received().stream().anyMatch(body -> body.contains("*" + service + "*")));
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.ALERTING.url(Profile.TEST)
+                    + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(Json.MAPPER.readTree(health).path("components").path("streams").path("details").path("threadsReplaced").asLong())
+                    .as("the evaluation thread never died").isZero();
+        }
+    }
+
+    private void produce(TestPlatform platform, byte[] value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, value));
+            producer.flush();
+        }
+    }
+
+    private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) {
+        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
+                new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
+        return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
+                "--spring.kafka.consumer.group-id=delivery-" + run,
+                "--spring.kafka.consumer.auto-offset-reset=latest",
+                "--spring.kafka.streams.application-id=alerting-" + run,
+                "--sluice.alerting.rules-file=" + rules));
+    }
+}

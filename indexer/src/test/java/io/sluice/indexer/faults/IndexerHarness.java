@@ -1,0 +1,103 @@
+package io.sluice.indexer.faults;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.model.LogEvent;
+import io.sluice.runtime.Connections;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.TopicOffsets;
+import io.sluice.runtime.kafka.TopicRecords;
+import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.services.Service;
+import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the indexer fault tests share: the indexer service as {@code ./sluice up} runs it, in a group of
+ * the test's own, events of one test service on {@code logs.enriched.v1}, and the oracle's counts.
+ */
+final class IndexerHarness {
+
+    static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
+    private final TestPlatform platform;
+    private final String service;
+
+    IndexerHarness(TestPlatform platform, String service) {
+        this.platform = platform;
+        this.service = service;
+    }
+
+    /** The indexer service writing to {@code elasticsearchUrl}, its group starting at the topic's end when {@code newGroup}. */
+    ChildProcess startIndexer(String elasticsearchUrl, boolean newGroup, String... extraArgs) throws Exception {
+        String group = "indexer-" + service;
+        if (newGroup) {
+            startGroupAtEnd(group);
+        }
+        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
+                new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
+        List<String> args = new ArrayList<>(List.of("--spring.kafka.consumer.group-id=" + group,
+                "--spring.elasticsearch.socket-timeout=10s", "--sluice.indexer.retention=36500d"));
+        args.addAll(List.of(extraArgs));
+        return launcher.start(Service.INDEXER, Map.of(), args);
+    }
+
+    private void startGroupAtEnd(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            TopicOffsets.latest(admin, Topics.ENRICHED.name())
+                    .forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+        }
+    }
+
+    /** Events {@code first} … {@code first + events - 1} of the test's service, each with a unique id. */
+    void produce(int first, int events) {
+        produce(first, events, i -> "event " + i);
+    }
+
+    void produce(int first, int events, IntFunction<String> message) {
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
+                // compressed, a test's event of a few MB fits the broker's 1 MB batch limit, as it would from a compressing producer
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
+            for (int i = first; i < first + events; i++) {
+                Instant at = AT.plusMillis(i);
+                producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, new LogEvent(at, message.apply(i), "INFO",
+                        service, "h", null, null, service + "-" + i, at, null, Map.of("n", Integer.toString(i)))));
+            }
+            producer.flush();
+        }
+    }
+
+    long count(String elasticsearchUrl) throws Exception {
+        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(elasticsearchUrl))) {
+            String pattern = "logs-" + service + "-*";
+            client.indices().refresh(refresh -> refresh.index(pattern).allowNoIndices(true));
+            return client.count(count -> count.index(pattern).allowNoIndices(true)).count();
+        }
+    }
+
+    /** The test service's dead letters, waiting up to {@code expected} of them for a few seconds. */
+    List<ConsumerRecord<String, byte[]>> deadLetters(int expected) {
+        return TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(), record -> service.equals(record.key()),
+                expected, Duration.ofSeconds(expected == 0 ? 3 : 30));
+    }
+}
