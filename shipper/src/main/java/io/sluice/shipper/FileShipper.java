@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tails the files of a glob into {@code logs.raw.v1}, like Filebeat or Fluentd's tail: each file
- * is known by its {@link FileFingerprint}, read from its checkpoint, its lines joined into events
- * by a {@link MultilineJoiner}. Checkpoints advance only over events Kafka acknowledged; after a
+ * is known by the id {@link FileIdentities} gives it, read from its checkpoint, its lines joined into
+ * events by a {@link MultilineJoiner}. Checkpoints advance only over events Kafka acknowledged; after a
  * failure or a crash, reading resumes at the checkpoint and the resent events carry the same
  * {@code event.id} (fingerprint + offset), which the indexer turns into a harmless 409.
  */
@@ -84,12 +83,12 @@ public final class FileShipper implements AutoCloseable {
     public int pollOnce(boolean flushAll) throws IOException {
         List<Sent> sent = new ArrayList<>();
         int events = 0;
+        List<FileHead> ready = new ArrayList<>();
         for (Path file : Glob.files(settings.glob())) {
-            Optional<String> fingerprint = FileFingerprint.of(file);
-            if (fingerprint.isEmpty()) {
-                continue;
-            }
-            Sent round = ship(file, fingerprint.get(), flushAll);
+            FileHead.read(file).ifPresent(ready::add);
+        }
+        for (Map.Entry<FileHead, String> file : FileIdentities.assign(ready, checkpoints).entrySet()) {
+            Sent round = ship(file.getKey().path(), file.getValue(), flushAll);
             events += round.acks().size();
             sent.add(round);
         }
@@ -132,13 +131,17 @@ public final class FileShipper implements AutoCloseable {
     }
 
     private ProducerRecord<String, byte[]> record(Path file, String fingerprint, MultilineJoiner.Event event) {
+        Map<String, String> labels = new HashMap<>(Map.of("log.file.path", file.toString(), "log.offset", Long.toString(event.offset())));
+        if (event.truncated()) {
+            // like Filebeat's log.flags: the event was cut at the line limit, the rest of its line is not in it
+            labels.put("log.flags", "truncated");
+        }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW.name(), settings.service(),
-                event.text().getBytes(StandardCharsets.UTF_8));
+                event.bytes());
         SluiceHeaders.put(record.headers(), SluiceHeaders.SERVICE, settings.service());
         SluiceHeaders.put(record.headers(), SluiceHeaders.HOST, settings.host());
         SluiceHeaders.put(record.headers(), SluiceHeaders.EVENT_ID, EventIds.nameBased(fingerprint + ":" + event.offset()));
-        SluiceHeaders.putAttributes(record.headers(), new ShippedAttributes(null, null, null, null,
-                Map.of("log.file.path", file.toString(), "log.offset", Long.toString(event.offset()))));
+        SluiceHeaders.putAttributes(record.headers(), new ShippedAttributes(null, null, null, null, labels));
         return record;
     }
 

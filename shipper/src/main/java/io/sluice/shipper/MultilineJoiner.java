@@ -1,6 +1,7 @@
 package io.sluice.shipper;
 
 import io.sluice.multiline.ContinuationRule;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -55,23 +56,41 @@ public final class MultilineJoiner {
         if (pending.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         for (Line line : pending) {
-            if (text.length() > 0) {
-                text.append('\n');
+            if (bytes.size() > 0) {
+                bytes.write('\n');
             }
-            text.append(line.text());
+            bytes.writeBytes(line.bytes());
         }
-        done.add(new Event(pending.get(0).offset(), pending.get(pending.size() - 1).nextOffset(), text.toString()));
+        boolean truncated = pending.stream().anyMatch(Line::truncated);
+        done.add(new Event(pending.get(0).offset(), pending.get(pending.size() - 1).nextOffset(), bytes.toByteArray(), truncated));
         pending.clear();
         inPythonTraceback = false;
     }
 
-    /** A complete line of a file: where it starts, where the next one starts, its text without the line end. */
-    public record Line(long offset, long nextOffset, String text) {
+    /**
+     * A complete line of a file: where it starts, where the next one starts, its bytes without the line end
+     * (exactly as in the file: invalid UTF-8 is kept for the processor to preserve); {@code truncated} when
+     * they are only the start of a line over the line limit.
+     */
+    public record Line(long offset, long nextOffset, byte[] bytes, boolean truncated) {
+
+        public Line(long offset, long nextOffset, String text) {
+            this(offset, nextOffset, text.getBytes(StandardCharsets.UTF_8), false);
+        }
+
+        /** The line as text, for matching continuation rules (invalid bytes as U+FFFD). */
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
-    /** One log event: possibly several lines, from {@code offset} up to {@code endOffset}. */
-    public record Event(long offset, long endOffset, String text) {
+    /** One log event: possibly several lines, from {@code offset} up to {@code endOffset}; {@code truncated} if any line was. */
+    public record Event(long offset, long endOffset, byte[] bytes, boolean truncated) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 }

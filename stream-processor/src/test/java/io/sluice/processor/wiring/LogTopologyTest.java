@@ -202,6 +202,34 @@ class LogTopologyTest {
         assertThat(java.util.Base64.getDecoder().decode(event.labels().get("sluice_original_base64"))).isEqualTo(invalid);
     }
 
+    /** A lone surrogate (CESU-style ED A0 80), an overlong '/' (C0 AF), a stray continuation byte, 4-byte overlong NUL. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"EDA080", "C0AF", "80", "F0808080"})
+    void shouldKeepTheOriginalBytesOfEveryKindOfInvalidUtf8(String hex) {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        byte[] line = new byte[bad.length + 8];
+        System.arraycopy("before ".getBytes(StandardCharsets.US_ASCII), 0, line, 0, 7);
+        System.arraycopy(bad, 0, line, 7, bad.length);
+        line[line.length - 1] = '!';
+        raw.pipeInput(new TestRecord<>("enc", line, new RecordHeaders(), RECEIVED));
+        flushPendingLines();
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.message()).startsWith("before \uFFFD").endsWith("!");
+        assertThat(java.util.Base64.getDecoder().decode(event.labels().get("sluice_original_base64"))).isEqualTo(line);
+    }
+
+    @Test
+    void shouldKeepANulByteWhichIsValidUtf8AsItIs() {
+        byte[] line = {'a', 0, 'b'};
+        raw.pipeInput(new TestRecord<>("enc", line, new RecordHeaders(), RECEIVED));
+        flushPendingLines();
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.message()).isEqualTo("a\u0000b");
+        assertThat(event.labels()).doesNotContainKey("sluice_original_base64");
+    }
+
     @Test
     void shouldFillGapsFromWhatTheShippingProtocolSaidButLetTheLineWin() {
         RecordHeaders headers = new RecordHeaders();
