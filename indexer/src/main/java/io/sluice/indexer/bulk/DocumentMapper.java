@@ -17,8 +17,9 @@ import org.apache.kafka.common.errors.SerializationException;
  * bytes — so a document always fits the index template: fields outside the model are dropped, labels
  * of any shape go into the {@code flattened} labels field, and no mapping conflict can reach
  * Elasticsearch. Time policy: an event older than its service's retention is rejected (it would land
- * in an index the retention deletes); one dated more than a day ahead goes to today's index, keeping
- * its {@code @timestamp} — never a far-future index.
+ * in an index the retention deletes); one dated more than a day after it was received goes to the index
+ * of the day it was received, keeping its {@code @timestamp} — never a far-future index, and the same
+ * index on every replay.
  */
 public final class DocumentMapper {
 
@@ -49,9 +50,21 @@ public final class DocumentMapper {
             return new Rejection(origin, record.key(), record.value(), "older than the retention of "
                     + retention.retentionOf(event.service()).toDays() + " days for " + event.service() + ": " + event.timestamp());
         }
-        Instant indexDay = event.timestamp().isAfter(now.plus(MAX_AHEAD)) ? now : event.timestamp();
+        Instant received = receivedAt(event, record, now);
+        Instant indexDay = event.timestamp().isAfter(received.plus(MAX_AHEAD)) ? received : event.timestamp();
         return new BulkDocument(origin, record.key(), IndexNames.daily(event.service(), indexDay), event.eventId(),
                 Topics.ENRICHED.valueSerde().serializer().serialize(record.topic(), event));
+    }
+
+    /**
+     * When Sluice received the event — its {@code event.ingested}, else the record's timestamp — which, unlike
+     * the wall clock, is the same on every replay: a far-future event lands in the same index each time.
+     */
+    private static Instant receivedAt(LogEvent event, ConsumerRecord<String, byte[]> record, Instant now) {
+        if (event.ingested() != null) {
+            return event.ingested();
+        }
+        return record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : now;
     }
 
     private static String rootMessage(Throwable e) {

@@ -68,6 +68,27 @@ class DocumentMapperTest {
     }
 
     @Test
+    void shouldPutAFarFutureEventInTheSameIndexOnEveryReplay() {
+        String farFuture = event("2099-12-31T23:59:59Z", ",\"event.ingested\":\"2026-11-22T11:59:00Z\"");
+        DocumentMapper fiveDaysLater = new DocumentMapper(new RetentionPolicy(Duration.ofDays(7), Map.of()),
+                Clock.fixed(NOW.plus(Duration.ofDays(5)), ZoneOffset.UTC));
+
+        String first = ((BulkDocument) mapper.map(record(farFuture))).index();
+        String replayed = ((BulkDocument) fiveDaysLater.map(record(farFuture))).index();
+
+        assertThat(first).isEqualTo("logs-svc-2026.11.22").isEqualTo(replayed);
+    }
+
+    @Test
+    void shouldIndexEventsAtTheEdgesOfTime() {
+        assertThat(((BulkDocument) new DocumentMapper(new RetentionPolicy(Duration.ofDays(36500), Map.of()), Clock.fixed(NOW, ZoneOffset.UTC))
+                .map(record(event("1970-01-01T00:00:00Z", "")))).index()).isEqualTo("logs-svc-1970.01.01");
+        // +14:00 and -12:00 are the same instants as these UTC ones; the daily index is the UTC day
+        assertThat(((BulkDocument) mapper.map(record(event("2026-11-21T10:30:00Z", "")))).index()).isEqualTo("logs-svc-2026.11.21");
+        assertThat(((BulkDocument) mapper.map(record(event("2026-11-22T23:30:00Z", "")))).index()).isEqualTo("logs-svc-2026.11.22");
+    }
+
+    @Test
     void shouldDeadLetterWhatIsNotAnEventWithTheReason() {
         assertThat(mapper.map(record("{\"message\":\"no timestamp, no id\"}"))).isInstanceOfSatisfying(Rejection.class,
                 rejection -> assertThat(rejection.reason()).startsWith("not a valid event"));

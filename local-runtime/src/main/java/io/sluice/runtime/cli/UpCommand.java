@@ -37,6 +37,12 @@ final class UpCommand {
     int run() {
         Map<String, String> env = System.getenv();
         RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, env);
+        RuntimeLock.Result lock = RuntimeLock.acquire(settings.dataDir());
+        if (lock.lock().isEmpty()) {
+            System.err.println(lock.refusal(settings.dataDir()));
+            return 1;
+        }
+        toStop.push(lock.lock().get()); // released last, once everything it guards has stopped
         Optional<EndpointsFile> running = EndpointsFile.read(settings);
         if (running.isPresent()) {
             System.err.println("Sluice is already running (pid " + running.get().pid() + "); ./sluice endpoints");

@@ -29,6 +29,25 @@ class TimestampsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2026-11-22T23:15:30+14:00         | 2026-11-22T09:15:30Z",
+        "2026-11-22T00:15:30-12:00         | 2026-11-22T12:15:30Z",
+        "2099-12-31T23:59:59Z              | 2099-12-31T23:59:59Z",
+        "1970-01-01T00:00:00Z              | 1970-01-01T00:00:00Z"})
+    void shouldReadTimestampsAtTheEdgesOfZonesAndTime(String text, String expected) {
+        assertThat(Timestamps.parseText(text, UTC)).contains(Instant.parse(expected));
+    }
+
+    /** Local times a DST change makes ambiguous (the hour repeated in autumn: the earlier, summer offset) or absent (spring: moved on). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2026-10-25 02:30:00               | 2026-10-25T00:30:00Z",
+        "2026-03-29 02:30:00               | 2026-03-29T01:30:00Z"})
+    void shouldResolveDaylightSavingOverlapsAndGapsTheWayJavaTimeDoes(String text, String expected) {
+        assertThat(Timestamps.parseText(text, BERLIN)).contains(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"yesterday", "2026-13-45T99:00:00Z", "''"})
     void shouldReportUnreadableTimestampsAsAbsent(String text) {
         assertThat(Timestamps.parseText(text, UTC)).isEmpty();
