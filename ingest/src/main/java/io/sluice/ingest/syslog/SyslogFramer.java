@@ -4,7 +4,6 @@ import io.sluice.syslog.SyslogFormatException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Cuts a syslog TCP stream into frames (RFC 6587): octet counting ({@code "123 <34>1 …"}) when a
@@ -21,8 +20,11 @@ public final class SyslogFramer {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** The next frame, or null at the end of the stream. Throws {@link FrameTooLargeException} for an oversized one. */
-    public String next() throws IOException {
+    /**
+     * The next frame's bytes, exactly as sent (decoding is the caller's: invalid UTF-8 must survive), or
+     * null at the end of the stream. Throws {@link FrameTooLargeException} for an oversized one.
+     */
+    public byte[] next() throws IOException {
         int first = in.read();
         while (first == '\n' || first == '\r' || first == 0) {
             first = in.read();
@@ -33,7 +35,7 @@ public final class SyslogFramer {
         return Character.isDigit(first) ? counted(first) : delimited(first);
     }
 
-    private String counted(int first) throws IOException {
+    private byte[] counted(int first) throws IOException {
         long length = first - '0';
         for (int c; (c = in.read()) != ' '; ) {
             if (c < '0' || c > '9' || length > Integer.MAX_VALUE / 10) {
@@ -45,10 +47,10 @@ public final class SyslogFramer {
             in.skipNBytes(length);
             throw new FrameTooLargeException(length, maxFrameBytes);
         }
-        return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+        return in.readNBytes((int) length);
     }
 
-    private String delimited(int first) throws IOException {
+    private byte[] delimited(int first) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
         long length = 0;
         for (int c = first; c != -1 && c != '\n' && c != 0; c = in.read()) {
@@ -61,7 +63,7 @@ public final class SyslogFramer {
         }
         byte[] bytes = frame.toByteArray();
         int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(bytes, end);
     }
 
     /** A frame longer than the limit; the stream is positioned after it. */

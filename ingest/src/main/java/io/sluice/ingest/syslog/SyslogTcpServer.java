@@ -104,7 +104,7 @@ final class SyslogTcpServer implements AutoCloseable {
             SyslogFramer framer = new SyslogFramer(in, maxFrameBytes);
             List<RawLine> batch = new ArrayList<>();
             while (true) {
-                String frame;
+                byte[] frame;
                 try {
                     frame = framer.next();
                 } catch (SyslogFramer.FrameTooLargeException | SyslogFormatException e) {

@@ -60,7 +60,11 @@ final class SyslogUdpServer implements AutoCloseable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
-                String frame = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8).stripTrailing();
+                int end = packet.getLength();
+                while (end > 0 && Character.isWhitespace(packet.getData()[end - 1] & 0xff) || end > 0 && packet.getData()[end - 1] == 0) {
+                    end--;
+                }
+                byte[] frame = java.util.Arrays.copyOf(packet.getData(), end);
                 lines.of(frame).ifPresent(batch::add);
                 if (batch.size() < MAX_BATCH) {
                     continue;

@@ -152,7 +152,7 @@ public final class StationReader {
         }
     }
 
-    private static void collectProblems(JsonNode components, List<String> problems) {
+    static void collectProblems(JsonNode components, List<String> problems) {
         for (Map.Entry<String, JsonNode> component : components.properties()) {
             JsonNode problem = component.getValue().path("details").path("problem");
             if (problem.isString()) {
