@@ -81,6 +81,14 @@ class AlertStateRestartIT {
     }
 
     private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) {
+        return startAlerting(platform, slack, rules, run);
+    }
+
+    /**
+     * The alerting service as {@code ./sluice up} runs it, with the test's rules, its own evaluation
+     * (application id) and delivery group, delivering only alerts decided from now on, to {@code slack}.
+     */
+    static ChildProcess startAlerting(TestPlatform platform, FakeSlack slack, Path rules, String run) {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
                 new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
         return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(

@@ -6,13 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.sluice.json.Json;
 import io.sluice.metrics.DeadLetterReasons;
 import io.sluice.model.LogEvent;
-import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
-import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
-import io.sluice.runtime.services.ServiceLauncher;
 import io.sluice.runtime.testing.FakeSlack;
 import io.sluice.runtime.testing.SluiceIntegrationTest;
 import io.sluice.runtime.testing.TestPlatform;
@@ -83,12 +80,6 @@ class NotAnEventIT {
     }
 
     private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) {
-        ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
-        return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
-                "--spring.kafka.consumer.group-id=delivery-" + run,
-                "--spring.kafka.consumer.auto-offset-reset=latest",
-                "--spring.kafka.streams.application-id=alerting-" + run,
-                "--sluice.alerting.rules-file=" + rules));
+        return AlertStateRestartIT.startAlerting(platform, slack, rules, run);
     }
 }

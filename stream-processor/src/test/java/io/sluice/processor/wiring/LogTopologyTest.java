@@ -81,6 +81,16 @@ class LogTopologyTest {
         flushPendingLines();
     }
 
+    /** The topology again, taking lines up to 1 MB, without redaction, with this event size limit. */
+    private void restartWithLargeLines(EventSizeLimit sizeLimit) {
+        driver.close();
+        StreamsBuilder builder = new StreamsBuilder();
+        LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
+                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters, sizeLimit);
+        startDriver(builder);
+    }
+
     /** Pipes a line without letting the flush timeout pass. */
     private void pipe(String service, String line) {
         pipe(service, null, line);
@@ -362,12 +372,7 @@ class LogTopologyTest {
 
     @Test
     void shouldEmitALineTooLargeToHoldForJoiningAtOnceRatherThanKeepItInTheStateStore() {
-        driver.close();
-        StreamsBuilder builder = new StreamsBuilder();
-        LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
-                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters);
-        startDriver(builder);
+        restartWithLargeLines(EventSizeLimit.DEFAULT);
         String huge = "y".repeat(io.sluice.processor.multiline.MultilineAssembler.MAX_PENDING_CHARS + 1);
 
         pipe("app", "2026-11-22T10:00:00Z ERROR held for its stack trace");
@@ -379,12 +384,7 @@ class LogTopologyTest {
 
     @Test
     void shouldDeadLetterAnEventThatOutgrowsTheSizeLimitAndProcessTheLineBehindIt() {
-        driver.close();
-        StreamsBuilder builder = new StreamsBuilder();
-        LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
-                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters, new EventSizeLimit(64 * 1024));
-        startDriver(builder);
+        restartWithLargeLines(new EventSizeLimit(64 * 1024));
         // 40 KB of text and one invalid byte: the event also carries the line as base64, and outgrows 64 KB
         byte[] line = ("{\"message\":\"" + "z".repeat(20_000) + "\u00ff" + "z".repeat(20_000) + "\"}").getBytes(StandardCharsets.ISO_8859_1);
         RecordHeaders headers = new RecordHeaders();
