@@ -38,8 +38,8 @@ public final class RequestBodies {
         String scheme = encoding.trim().toLowerCase(Locale.ROOT);
         long stated = scheme.equals("gzip") || scheme.equals("x-gzip") ? gzipStatedSize(wire) : -1;
         if (stated > maxInflatedBytes) {
-            throw new BodyTooLargeException("decompressed body (" + stated + " bytes, as gzip states) exceeds the limit of "
-                    + maxInflatedBytes + " bytes");
+            throw new BodyTooLargeException("decompressed body exceeds the limit of " + maxInflatedBytes + " bytes ("
+                    + stated + " bytes, as gzip states)");
         }
         long prepaid = 0;
         if (stated > 0 && reservation != null) {

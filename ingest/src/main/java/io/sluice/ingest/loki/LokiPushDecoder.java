@@ -63,8 +63,8 @@ public final class LokiPushDecoder {
         try {
             long inflated = Snappy.uncompressedLength(body);
             if (inflated > maxInflatedBytes) {
-                throw new RequestBodies.BodyTooLargeException("decompressed body (" + inflated + " bytes, as snappy states) exceeds the limit of "
-                        + maxInflatedBytes + " bytes");
+                throw new RequestBodies.BodyTooLargeException("decompressed body exceeds the limit of " + maxInflatedBytes + " bytes ("
+                        + inflated + " bytes, as snappy states)");
             }
             beforeInflating.accept(inflated);
             CodedInputStream in = CodedInputStream.newInstance(Snappy.uncompress(body));

@@ -100,7 +100,7 @@ class LokiPushDecoderTest {
 
         assertThatThrownBy(() -> decoder.snappyProtobuf(bomb, 10 * 1024 * 1024, charged::add))
                 .isInstanceOf(io.sluice.ingest.http.RequestBodies.BodyTooLargeException.class)
-                .hasMessageContaining("52428800 bytes");
+                .hasMessageContaining("52428800 bytes").hasMessageContaining("exceeds the limit of 10485760 bytes");
         assertThat(charged).as("nothing was inflated or charged").isEmpty();
         assertThat(bomb.length).as("a few KB on the wire").isLessThan(3 * 1024 * 1024);
     }
