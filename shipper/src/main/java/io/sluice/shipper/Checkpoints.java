@@ -39,6 +39,8 @@ public final class Checkpoints {
 
     private final Path file;
     private final Map<String, Entry> entries;
+    /** Changed since the last successful save: a save that failed (disk full) is tried again next round. */
+    private boolean unsaved;
 
     private Checkpoints(Path file, Map<String, Entry> entries) {
         this.file = file;
@@ -106,7 +108,15 @@ public final class Checkpoints {
         }
         entries.put(id, before == null ? new Entry(offset, null, 0, null)
                 : new Entry(offset, before.inode(), before.headLength(), before.headHash()));
+        unsaved = true;
         return true;
+    }
+
+    /** Saves when anything changed since the last successful save. */
+    public void saveIfChanged() {
+        if (unsaved) {
+            save();
+        }
     }
 
     public void save() {
@@ -122,10 +132,11 @@ public final class Checkpoints {
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temporary, Json.MAPPER.writeValueAsString(json));
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            unsaved = false;
         } catch (IOException e) {
             // the previous checkpoint file is intact (the rename never happened): the position is not lost, only not advanced
-            throw new UncheckedIOException("cannot save checkpoints " + file + " (disk full?): " + e.getMessage()
-                    + "; shipping resumes from the last saved position", e);
+            throw new UncheckedIOException("cannot save checkpoints " + file + ": " + e.getClass().getSimpleName() + " "
+                    + e.getMessage() + "; the position is kept in memory and saved once the file can be written", e);
         }
     }
 }

@@ -92,16 +92,13 @@ public final class FileShipper implements AutoCloseable {
             events += round.acks().size();
             sent.add(round);
         }
-        boolean moved = false;
         for (Sent round : sent) {
             for (Future<RecordMetadata> ack : round.acks()) {
                 await(ack);
             }
-            moved |= checkpoints.advance(round.fingerprint(), round.committable());
+            checkpoints.advance(round.fingerprint(), round.committable());
         }
-        if (moved) {
-            checkpoints.save();
-        }
+        checkpoints.saveIfChanged();
         return events;
     }
 
