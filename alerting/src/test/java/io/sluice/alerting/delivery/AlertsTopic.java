@@ -4,16 +4,11 @@ import io.sluice.model.Alert;
 import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.topics.Topics;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /** What the delivery tests do on {@code alerts.v1}: decide alerts as the evaluation would, and start a group at the end. */
 final class AlertsTopic {
@@ -38,10 +33,6 @@ final class AlertsTopic {
 
     /** Commits the group at the topic's end, so a test's delivery sees only what the test sends. */
     static void startGroupAtEnd(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            TopicOffsets.latest(admin, Topics.ALERTS.name()).forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
+        TopicOffsets.commitAtEnd(bootstrap, group, Topics.ALERTS.name());
     }
 }

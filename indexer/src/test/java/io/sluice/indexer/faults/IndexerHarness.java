@@ -15,18 +15,13 @@ import io.sluice.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the indexer fault tests share: the indexer service as {@code ./sluice up} runs it, in a group of
@@ -59,12 +54,7 @@ final class IndexerHarness {
     }
 
     private void startGroupAtEnd(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            TopicOffsets.latest(admin, Topics.ENRICHED.name())
-                    .forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
-        }
+        TopicOffsets.commitAtEnd(platform.kafkaBootstrap(), group, Topics.ENRICHED.name());
     }
 
     /** Events {@code first} … {@code first + events - 1} of the test's service, each with a unique id. */

@@ -41,4 +41,16 @@ public final class TopicOffsets {
         return offsets.entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
                 .filter(entry -> entry.getValue() != null).mapToLong(entry -> entry.getValue().offset()).sum();
     }
+
+    /**
+     * Commits the group at the topic's end, so a consumer (or a Kafka Streams application: its group is
+     * its application id) started afterwards reads only what comes next — how a test sees only its own records.
+     */
+    public static void commitAtEnd(String bootstrap, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            latest(admin, topic).forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -22,16 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.sluice.runtime.kafka.TopicOffsets;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +50,7 @@ class OversizedEventIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String service = "oversize-" + run;
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
-        startGroupAtEnd(platform.kafkaBootstrap(), "oversize-" + run); // a Streams application's group is its id
+        TopicOffsets.commitAtEnd(platform.kafkaBootstrap(), "oversize-" + run, Topics.RAW.name()); // a Streams application's group is its id
         try (ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), List.of(
                 "--spring.kafka.streams.application-id=oversize-" + run))) {
             produce(platform.kafkaBootstrap(), service, List.of(bigLineWithAnInvalidByte(), "{\"message\":\"right behind it\"}".getBytes()));
@@ -94,14 +89,6 @@ class OversizedEventIT {
                 producer.send(record);
             }
             producer.flush();
-        }
-    }
-
-    private static void startGroupAtEnd(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            TopicOffsets.latest(admin, Topics.RAW.name()).forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            admin.alterConsumerGroupOffsets(group, offsets).all().get();
         }
     }
 
