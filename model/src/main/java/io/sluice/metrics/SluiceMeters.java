@@ -1,6 +1,7 @@
 package io.sluice.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.sluice.topics.DeadLetterCode;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -8,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * events taken in ({@code sluice_events_in_total{stage}}), events handed on
  * ({@code sluice_events_out_total{stage,outcome}}), events refused to their sender
  * ({@code sluice_events_refused_total{stage,reason}}), records dead-lettered
- * ({@code sluice_dlq_records_total{stage,reason}}, reason a {@link DeadLetterReasons} category) and
+ * ({@code sluice_dlq_records_total{stage,reason}}, reason a {@link DeadLetterCode} label) and
  * retries ({@code sluice_retries_total{stage,cause}}). The operating guide lists them all.
  */
 public final class SluiceMeters {
@@ -40,16 +41,16 @@ public final class SluiceMeters {
                 .tags("stage", stage, "outcome", outcome).register(registry);
     }
 
-    /** Records dead-lettered for a reason; the series carries the reason's category, not its text. */
-    public void deadLettered(String reason) {
+    /** Records dead-lettered; the series carries the code, never the sentence. */
+    public void deadLettered(DeadLetterCode code) {
         Counter.builder(DLQ_RECORDS).description("records this stage wrote to the dead-letter topic, by reason")
-                .tags("stage", stage, "reason", DeadLetterReasons.category(reason)).register(registry).increment();
+                .tags("stage", stage, "reason", code.label()).register(registry).increment();
     }
 
-    /** Events refused to their sender (answered with the reason, not dead-lettered), by reason category. */
-    public void refused(String reason) {
+    /** Events refused to their sender (answered with the reason, not dead-lettered), by code. */
+    public void refused(DeadLetterCode code) {
         Counter.builder(EVENTS_REFUSED).description("events this stage refused to their sender, by reason")
-                .tags("stage", stage, "reason", DeadLetterReasons.category(reason)).register(registry).increment();
+                .tags("stage", stage, "reason", code.label()).register(registry).increment();
     }
 
     /** Retries of one cause; registered at zero up front so a dashboard sees the series before the first retry. */

@@ -21,10 +21,10 @@ public final class DeadLetterRecords {
     private DeadLetterRecords() {
     }
 
-    public static ProducerRecord<byte[], byte[]> of(String stage, String reason, String topic, int partition, long offset, byte[] key,
-            byte[] value) {
+    public static ProducerRecord<byte[], byte[]> of(String stage, DeadLetterCode code, String reason, String topic, int partition,
+            long offset, byte[] key, byte[] value) {
         RecordHeaders headers = new RecordHeaders();
-        SluiceHeaders.putDeadLetter(headers, stage, reason, topic, partition, offset);
+        SluiceHeaders.putDeadLetter(headers, stage, code, reason, topic, partition, offset);
         return new ProducerRecord<>(Topics.DLQ.name(), null, key, fit(value, headers), headers);
     }
 

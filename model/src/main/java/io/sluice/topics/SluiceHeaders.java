@@ -36,6 +36,8 @@ public final class SluiceHeaders {
     /** Dead-letter headers: what failed, why, and where the record came from. */
     public static final String DLQ_STAGE = "sluice.dlq.stage";
     public static final String DLQ_REASON = "sluice.dlq.reason";
+    /** The {@link DeadLetterCode}'s label: what metrics and status group by. */
+    public static final String DLQ_CODE = "sluice.dlq.code";
     public static final String DLQ_TOPIC = "sluice.dlq.topic";
     public static final String DLQ_PARTITION = "sluice.dlq.partition";
     public static final String DLQ_OFFSET = "sluice.dlq.offset";
@@ -55,10 +57,11 @@ public final class SluiceHeaders {
         }
     }
 
-    /** Marks a record for the dead-letter topic: which stage refused it, why, and where it came from. */
-    public static void putDeadLetter(Headers headers, String stage, String reason, String topic, int partition,
+    /** Marks a record for the dead-letter topic: which stage refused it, why (code and sentence), and where it came from. */
+    public static void putDeadLetter(Headers headers, String stage, DeadLetterCode code, String reason, String topic, int partition,
             long offset) {
         put(headers, DLQ_STAGE, stage);
+        put(headers, DLQ_CODE, code.label());
         put(headers, DLQ_REASON, reason);
         put(headers, DLQ_TOPIC, topic);
         put(headers, DLQ_PARTITION, Integer.toString(partition));

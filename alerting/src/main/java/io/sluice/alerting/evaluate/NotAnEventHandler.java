@@ -1,5 +1,6 @@
 package io.sluice.alerting.evaluate;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.topics.DeadLetterRecords;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class NotAnEventHandler implements DeserializationExceptionHandler 
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         String reason = "not a log event: " + firstLine(exception.getMessage());
         log.warn("record {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
-        return Response.resume(List.of(DeadLetterRecords.of(STAGE, reason, record.topic(), record.partition(), record.offset(),
+        return Response.resume(List.of(DeadLetterRecords.of(STAGE, DeadLetterCode.NOT_AN_EVENT, reason, record.topic(), record.partition(), record.offset(),
                 record.key(), record.value())));
     }
 

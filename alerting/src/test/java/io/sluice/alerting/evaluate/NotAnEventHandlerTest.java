@@ -2,7 +2,7 @@ package io.sluice.alerting.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ class NotAnEventHandlerTest {
         assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(dead -> {
             assertThat(dead.topic()).isEqualTo(Topics.DLQ.name());
             assertThat(dead.value()).isEqualTo(value);
-            assertThat(DeadLetterReasons.category(SluiceHeaders.text(dead.headers(), SluiceHeaders.DLQ_REASON))).isEqualTo("not_an_event");
+            assertThat(DeadLetterCode.labelOf(dead.headers())).isEqualTo("not_an_event");
             assertThat(SluiceHeaders.text(dead.headers(), SluiceHeaders.DLQ_STAGE)).isEqualTo("alerting/evaluate");
             assertThat(SluiceHeaders.text(dead.headers(), SluiceHeaders.DLQ_PARTITION)).isEqualTo("2");
             assertThat(SluiceHeaders.text(dead.headers(), SluiceHeaders.DLQ_OFFSET)).isEqualTo("77");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.json.Json;
-import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.kafka.TopicOffsets;
@@ -63,7 +63,7 @@ class NotAnEventIT {
             List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(90));
             assertThat(dead).singleElement().satisfies(record -> {
-                assertThat(DeadLetterReasons.category(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON))).isEqualTo("not_an_event");
+                assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("not_an_event");
                 assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE)).isEqualTo("alerting/evaluate");
             });
             await().atMost(Duration.ofMinutes(1)).until(() -> slack.received().stream().anyMatch(body -> body.contains("*" + service + "*")));

@@ -1,5 +1,6 @@
 package io.sluice.indexer.audit;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.index.IndexNames;
 import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.Coordinates;
@@ -27,10 +28,10 @@ public final class AlertDocuments {
         try {
             alert = Topics.ALERTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (SerializationException | IllegalArgumentException | NullPointerException e) {
-            return new Rejection(origin, record.key(), record.value(), "not a valid alert: " + e.getMessage());
+            return new Rejection(origin, record.key(), record.value(), DeadLetterCode.INVALID_ALERT, "not a valid alert: " + e.getMessage());
         }
         if (alert == null) {
-            return new Rejection(origin, record.key(), new byte[0], "empty record");
+            return new Rejection(origin, record.key(), new byte[0], DeadLetterCode.EMPTY, "empty record");
         }
         Instant decided = alert.decidedAt() != null ? alert.decidedAt() : Instant.ofEpochMilli(record.timestamp());
         String id = alert.isDeliveryReport() ? alert.alertId() + "/delivery" : alert.alertId();

@@ -1,5 +1,6 @@
 package io.sluice.indexer.bulk;
 
+import io.sluice.topics.DeadLetterCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,9 @@ public final class BulkIndexer {
                     case INDEXED -> indexed++;
                     case ALREADY_INDEXED -> alreadyIndexed++;
                     case RETRY -> retry.add(document);
-                    case REJECT -> rejected.add(new Rejection(document.origin(), document.key(), document.source(), reason(document, result)));
+                    case REJECT -> rejected.add(new Rejection(document.origin(), document.key(), document.source(),
+                            TOO_LARGE.equals(result.errorType()) ? DeadLetterCode.TOO_LARGE : DeadLetterCode.ELASTICSEARCH_REFUSED,
+                            reason(document, result)));
                 }
             }
             if (!retry.isEmpty()) {

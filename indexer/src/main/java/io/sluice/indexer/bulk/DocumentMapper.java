@@ -1,5 +1,6 @@
 package io.sluice.indexer.bulk;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.index.IndexNames;
 import io.sluice.indexer.retention.RetentionPolicy;
 import io.sluice.model.LogEvent;
@@ -40,14 +41,14 @@ public final class DocumentMapper {
         try {
             event = Topics.ENRICHED.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            return new Rejection(origin, record.key(), record.value(), "not a valid event: " + rootMessage(e));
+            return new Rejection(origin, record.key(), record.value(), DeadLetterCode.INVALID_EVENT, "not a valid event: " + rootMessage(e));
         }
         if (event == null) {
-            return new Rejection(origin, record.key(), new byte[0], "empty record");
+            return new Rejection(origin, record.key(), new byte[0], DeadLetterCode.EMPTY, "empty record");
         }
         Instant now = clock.instant();
         if (event.timestamp().atOffset(ZoneOffset.UTC).toLocalDate().isBefore(retention.oldestKeptDay(event.service(), now))) {
-            return new Rejection(origin, record.key(), record.value(), "older than the retention of "
+            return new Rejection(origin, record.key(), record.value(), DeadLetterCode.PAST_RETENTION, "older than the retention of "
                     + retention.retentionOf(event.service()).toDays() + " days for " + event.service() + ": " + event.timestamp());
         }
         Instant received = receivedAt(event, record, now);

@@ -1,10 +1,10 @@
 package io.sluice.indexer.deadletter;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.index.IndexNames;
 import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.Coordinates;
 import io.sluice.json.Json;
-import io.sluice.metrics.DeadLetterReasons;
 import io.sluice.model.EventIds;
 import io.sluice.topics.SluiceHeaders;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public final class DeadLetterDocuments {
         document.put("service.name", service != null ? service : record.key());
         document.put("dlq.stage", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE));
         document.put("dlq.reason", reason);
-        document.put("dlq.category", DeadLetterReasons.category(reason));
+        document.put("dlq.category", DeadLetterCode.labelOf(record.headers()));
         document.put("dlq.origin.topic", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC));
         document.put("dlq.origin.partition", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_PARTITION)));
         document.put("dlq.origin.offset", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_OFFSET)));

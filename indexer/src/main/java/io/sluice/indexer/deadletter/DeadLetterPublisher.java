@@ -42,7 +42,7 @@ public class DeadLetterPublisher {
         CompletableFuture<?>[] sends = rejections.stream().map(this::send).toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get(30, TimeUnit.SECONDS);
-            rejections.forEach(rejection -> meters.deadLettered(rejection.reason()));
+            rejections.forEach(rejection -> meters.deadLettered(rejection.code()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("dead-letter topic did not acknowledge " + rejections.size() + " records", e);
         } catch (InterruptedException e) {
@@ -54,7 +54,7 @@ public class DeadLetterPublisher {
     private CompletableFuture<?> send(Rejection rejection) {
         log.warn("dead-lettering {}: {}", rejection.origin(), rejection.reason());
         RecordHeaders headers = new RecordHeaders();
-        SluiceHeaders.putDeadLetter(headers, STAGE, rejection.reason(), rejection.origin().topic(),
+        SluiceHeaders.putDeadLetter(headers, STAGE, rejection.code(), rejection.reason(), rejection.origin().topic(),
                 rejection.origin().partition(), rejection.origin().offset());
         // a document Elasticsearch refused as too large may be too large for the dead-letter topic too: cut to fit
         byte[] value = DeadLetterRecords.fit(rejection.value(), headers);

@@ -41,6 +41,9 @@ class AlertDocumentsTest {
     @Test
     void shouldRejectWhatIsNotAnAlertWithTheReason() {
         assertThat(AlertDocuments.map(record("{\"alertId\":".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOfSatisfying(Rejection.class, rejection -> assertThat(rejection.reason()).startsWith("not a valid alert"));
+                .isInstanceOfSatisfying(Rejection.class, rejection -> {
+                    assertThat(rejection.reason()).startsWith("not a valid alert");
+                    assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.INVALID_ALERT);
+                });
     }
 }

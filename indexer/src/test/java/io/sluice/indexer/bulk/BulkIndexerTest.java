@@ -133,7 +133,7 @@ class BulkIndexerTest {
         assertThat(outcome.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.origin().offset()).isEqualTo(99);
             assertThat(rejection.reason()).contains("1500 bytes", "exceeds the limit", "413");
-            assertThat(io.sluice.metrics.DeadLetterReasons.category(rejection.reason())).isEqualTo("too_large");
+            assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.TOO_LARGE);
         });
         assertThat(sender.sentIds.get(0)).hasSize(8);
         assertThat(sender.sentIds).contains(List.of("huge"));
@@ -154,7 +154,8 @@ class BulkIndexerTest {
         assertThat(outcome.indexed()).isEqualTo(2);
         assertThat(outcome.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.origin().offset()).isEqualTo(1);
-            assertThat(io.sluice.metrics.DeadLetterReasons.category(rejection.reason())).isEqualTo("es_http_400");
+            assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.ELASTICSEARCH_REFUSED);
+            assertThat(rejection.reason()).contains("400");
         });
     }
 

@@ -48,7 +48,8 @@ class DocumentMapperTest {
     @Test
     void shouldDeadLetterAnEventOlderThanItsServicesRetention() {
         assertThat(mapper.map(record(event("2026-11-15T23:59:59Z", "")))).isInstanceOfSatisfying(Rejection.class,
-                rejection -> assertThat(rejection.reason()).isEqualTo(
+                rejection -> assertThat(rejection).extracting(Rejection::code, Rejection::reason).containsExactly(
+                        io.sluice.topics.DeadLetterCode.PAST_RETENTION,
                         "older than the retention of 7 days for svc: 2026-11-15T23:59:59Z"));
         assertThat(mapper.map(record(event("2026-11-16T00:00:00Z", "")))).isInstanceOf(BulkDocument.class);
         assertThat(mapper.map(record(event("2026-01-01T00:00:00Z", "").replace("\"svc\"", "\"audit\""))))
@@ -91,6 +92,9 @@ class DocumentMapperTest {
     @Test
     void shouldDeadLetterWhatIsNotAnEventWithTheReason() {
         assertThat(mapper.map(record("{\"message\":\"no timestamp, no id\"}"))).isInstanceOfSatisfying(Rejection.class,
-                rejection -> assertThat(rejection.reason()).startsWith("not a valid event"));
+                rejection -> {
+                    assertThat(rejection.reason()).startsWith("not a valid event");
+                    assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.INVALID_EVENT);
+                });
     }
 }

@@ -21,7 +21,8 @@ class DeadLetterDocumentsTest {
     @Test
     void shouldDescribeTheRecordWithItsReasonCategoryAndOriginUnderItsOwnCoordinates() {
         RecordHeaders headers = new RecordHeaders();
-        SluiceHeaders.putDeadLetter(headers, "stream-processor/parse", "malformed JSON: Unexpected end-of-input", "logs.raw.v1", 2, 41);
+        SluiceHeaders.putDeadLetter(headers, "stream-processor/parse", io.sluice.topics.DeadLetterCode.MALFORMED_JSON,
+                "malformed JSON: Unexpected end-of-input", "logs.raw.v1", 2, 41);
         BulkDocument document = DeadLetterDocuments.map(record("checkout", "{\"message\": \"no closing brace", headers));
 
         assertThat(document.index()).isEqualTo("sluice-dlq-2026.11");
@@ -47,7 +48,7 @@ class DeadLetterDocumentsTest {
         String huge = "x".repeat(DeadLetterDocuments.MAX_ORIGINAL_CHARS + 10);
         JsonNode source = Json.MAPPER.readTree(DeadLetterDocuments.map(record(null, huge, new RecordHeaders())).source());
 
-        assertThat(source.path("dlq.category").asString()).isEqualTo("unknown");
+        assertThat(source.path("dlq.category").asString()).isEqualTo("uncoded");
         assertThat(source.path("event.original").asString()).hasSize(DeadLetterDocuments.MAX_ORIGINAL_CHARS);
         assertThat(source.path("dlq.truncated").asBoolean()).isTrue();
         assertThat(source.path("dlq.original_bytes").asLong()).isEqualTo(huge.length());

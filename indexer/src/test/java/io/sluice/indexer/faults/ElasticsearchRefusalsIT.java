@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.json.Json;
-import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.SluiceHome;
@@ -83,7 +83,7 @@ class ElasticsearchRefusalsIT {
             List<ConsumerRecord<String, byte[]>> dead = harness.deadLetters(1);
             assertThat(dead).singleElement().satisfies(record -> {
                 String reason = SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON);
-                assertThat(DeadLetterReasons.category(reason)).isEqualTo("too_large");
+                assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("too_large");
                 assertThat(reason).contains("exceeds the limit", "413");
                 assertThat(SluiceHeaders.text(record.headers(), DeadLetterRecords.TRUNCATED)).as("cut to fit the dead-letter topic")
                         .isNotNull();

@@ -1,5 +1,6 @@
 package io.sluice.ingest.lines;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.model.EventIds;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,14 +73,15 @@ public final class NdjsonSplitter {
             byte[] line = lines.get(i);
             int number = numbers.get(i);
             if (line.length > maxLineBytes) {
-                rejected.add(new LineRejection(number, "line is " + line.length + " bytes, the limit is " + maxLineBytes));
+                rejected.add(new LineRejection(number, "line is " + line.length + " bytes, the limit is " + maxLineBytes,
+                        DeadLetterCode.TOO_LARGE));
                 continue;
             }
             LineFields fields;
             try {
                 fields = LineFields.of(line, mapper);
             } catch (LineFields.TooDeepException e) {
-                rejected.add(new LineRejection(number, "JSON nested deeper than " + maxDepth + " levels"));
+                rejected.add(new LineRejection(number, "JSON nested deeper than " + maxDepth + " levels", DeadLetterCode.TOO_DEEP));
                 continue;
             }
             accepted.add(new RawLine(number,

@@ -30,7 +30,8 @@ public final class ShippedLines {
             SplitBody split = splitter.splitLines(List.of(record.text().getBytes(StandardCharsets.UTF_8)),
                     record.service(), record.host());
             if (split.accepted().isEmpty()) {
-                rejected.add(new LineRejection(i + 1, split.rejected().get(0).reason()));
+                LineRejection refusal = split.rejected().get(0);
+                rejected.add(new LineRejection(i + 1, refusal.reason(), refusal.code()));
             } else {
                 accepted.add(split.accepted().get(0).withAttributes(record.attributes()));
             }

@@ -53,7 +53,7 @@ public class RawLogPublisher {
 
     /** Counts lines refused to their sender (too long, nested too deep), by reason category. */
     public void refused(List<LineRejection> rejections) {
-        rejections.forEach(rejection -> meters.refused(rejection.reason()));
+        rejections.stream().filter(rejection -> rejection.code() != null).forEach(rejection -> meters.refused(rejection.code()));
     }
 
     private void send(List<RawLine> lines, Duration ackTimeout) {

@@ -56,6 +56,7 @@ class NdjsonSplitterTest {
         assertThat(body.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.lineNumber()).isEqualTo(2);
             assertThat(rejection.reason()).contains("201 bytes", "limit is 200");
+            assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.TOO_LARGE);
         });
     }
 
@@ -89,6 +90,7 @@ class NdjsonSplitterTest {
         assertThat(body.rejected()).singleElement().satisfies(rejection -> {
             assertThat(rejection.lineNumber()).isEqualTo(1);
             assertThat(rejection.reason()).isEqualTo("JSON nested deeper than 5 levels");
+            assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.TOO_DEEP);
         });
         assertThat(body.accepted()).extracting(RawLine::lineNumber).containsExactly(2);
     }

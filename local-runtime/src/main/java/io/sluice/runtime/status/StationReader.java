@@ -1,7 +1,7 @@
 package io.sluice.runtime.status;
 
 import io.sluice.json.Json;
-import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.metrics.LagMonitor;
 import io.sluice.model.Alert;
 import io.sluice.runtime.kafka.TopicOffsets;
@@ -185,7 +185,7 @@ public final class StationReader {
         Map<Integer, Integer> perPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             String stage = SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE);
-            String reason = DeadLetterReasons.category(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON));
+            String reason = DeadLetterCode.labelOf(record.headers());
             byReason.merge((stage == null ? "unknown" : stage) + " " + reason, 1L, Long::sum);
             perPartition.merge(record.partition(), 1, Integer::sum);
         }

@@ -40,7 +40,8 @@ class TerminalTextTest {
     void shouldEscapeADeadLettersReasonAndPreview() {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.DLQ.name(), 0, 7, "k",
                 ("{\"oops" + CLEAR_SCREEN_AND_RECOLOR).getBytes(StandardCharsets.UTF_8));
-        SluiceHeaders.putDeadLetter(record.headers(), "stream-processor/parse", "malformed JSON \u001b[1m", "logs.raw.v1", 1, 5);
+        SluiceHeaders.putDeadLetter(record.headers(), "stream-processor/parse", io.sluice.topics.DeadLetterCode.MALFORMED_JSON,
+                "malformed JSON \u001b[1m", "logs.raw.v1", 1, 5);
 
         String text = DeadLettersCommand.format(record);
 

@@ -17,7 +17,7 @@ class StationReportTest {
     void shouldShowAStoppedIndexerWithGrowingLagRestartsDeadLettersAndTheLastAlert() {
         Map<String, Long> dead = new LinkedHashMap<>();
         dead.put("stream-processor/parse malformed_json", 2L);
-        dead.put("indexer/bulk es_document_parsing_exception", 1L);
+        dead.put("indexer/bulk elasticsearch_refused", 1L);
         Station station = new Station(AT, Duration.ofSeconds(2), List.of(
                 new Station.Stage("ingest", "UP", 120.5, List.of(), new Station.Supervised("running", 0, null, null), List.of()),
                 new Station.Stage("indexer", "unreachable", 0.0, List.of(new Station.Lag("sluice-indexer", "logs.enriched.v1", 900, 1204)),
@@ -43,7 +43,7 @@ class StationReportTest {
         assertThat(line(text, "Kafka")).contains("reachable  localhost:9092  (running, 0 restarts)");
         assertThat(line(text, "Elasticsearch")).contains("green, 1 node, 45210 log documents",
                 "(running, 1 restart, last exit code 137 at 2026-11-29T12:20:00Z)");
-        assertThat(line(text, "Dead letters")).contains("3: stream-processor/parse malformed_json 2, indexer/bulk es_document_parsing_exception 1");
+        assertThat(line(text, "Dead letters")).contains("3: stream-processor/parse malformed_json 2, indexer/bulk elasticsearch_refused 1");
         assertThat(line(text, "Last alert")).contains("FIRING Errors payments: 40 (threshold 20) decided 2026-11-29T12:29:00Z, delivery DELIVERED");
     }
 

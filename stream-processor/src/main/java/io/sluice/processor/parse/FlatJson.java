@@ -1,5 +1,6 @@
 package io.sluice.processor.parse;
 
+import io.sluice.topics.DeadLetterCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ final class FlatJson {
 
     private static void flatten(String prefix, JsonNode node, int depth, int maxDepth, Map<String, JsonNode> flat) {
         if (depth > maxDepth) {
-            throw new UnparseableLogException("JSON nested deeper than " + maxDepth + " levels");
+            throw new UnparseableLogException(DeadLetterCode.TOO_DEEP, "JSON nested deeper than " + maxDepth + " levels");
         }
         for (Map.Entry<String, JsonNode> member : node.properties()) {
             String key = prefix.isEmpty() ? member.getKey() : prefix + "." + member.getKey();
@@ -40,7 +41,7 @@ final class FlatJson {
 
     private static void checkDepth(JsonNode node, int depth, int maxDepth) {
         if (depth > maxDepth) {
-            throw new UnparseableLogException("JSON nested deeper than " + maxDepth + " levels");
+            throw new UnparseableLogException(DeadLetterCode.TOO_DEEP, "JSON nested deeper than " + maxDepth + " levels");
         }
         for (JsonNode child : node.values()) {
             if (child.isContainer()) {

@@ -1,5 +1,6 @@
 package io.sluice.processor.parse;
 
+import io.sluice.topics.DeadLetterCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class GrokFormat {
                 captures = grok.captures(content);
             } catch (RuntimeException e) {
                 // the watchdog interrupted a runaway match
-                throw new UnparseableLogException("grok format '" + name + "' failed: " + e.getMessage());
+                throw new UnparseableLogException(DeadLetterCode.GROK_FAILED, "grok format '" + name + "' failed: " + e.getMessage());
             }
             if (captures != null) {
                 return Optional.of(captures);

@@ -1,5 +1,6 @@
 package io.sluice.processor.parse;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,10 +47,10 @@ final class JsonLineParser {
         try {
             root = Json.MAPPER.readTree(line);
         } catch (JacksonException e) {
-            throw new UnparseableLogException("malformed JSON: " + e.getOriginalMessage());
+            throw new UnparseableLogException(DeadLetterCode.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new UnparseableLogException("a line starting with '{' must be a JSON object");
+            throw new UnparseableLogException(DeadLetterCode.MALFORMED_JSON, "a line starting with '{' must be a JSON object");
         }
         return extract(FlatJson.flatten(root, maxDepth), time, "json");
     }

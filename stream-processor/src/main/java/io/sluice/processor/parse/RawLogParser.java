@@ -1,5 +1,6 @@
 package io.sluice.processor.parse;
 
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.model.EventIds;
 import io.sluice.model.LogEvent;
 import io.sluice.model.ShippedAttributes;
@@ -66,16 +67,16 @@ public final class RawLogParser {
     public DecodedLine decode(RawRecord record) {
         byte[] bytes = record.value();
         if (bytes == null || bytes.length == 0) {
-            throw new UnparseableLogException("empty record");
+            throw new UnparseableLogException(DeadLetterCode.EMPTY, "empty record");
         }
         if (bytes.length > maxLineBytes) {
-            throw new UnparseableLogException("record of " + bytes.length + " bytes exceeds the limit of " + maxLineBytes);
+            throw new UnparseableLogException(DeadLetterCode.TOO_LARGE, "record of " + bytes.length + " bytes exceeds the limit of " + maxLineBytes);
         }
         // invalid UTF-8 becomes U+FFFD rather than a lost record; the original bytes are kept beside it
         String strict = strictUtf8(bytes);
         String line = stripLineEnd(strict != null ? strict : new String(bytes, StandardCharsets.UTF_8));
         if (line.isBlank()) {
-            throw new UnparseableLogException("blank record");
+            throw new UnparseableLogException(DeadLetterCode.EMPTY, "blank record");
         }
         String shippedFor = firstNonBlank(record.serviceHeader(), record.key());
         SourceSettings settings = settingsOf(shippedFor);

@@ -8,6 +8,7 @@ import io.sluice.processor.parse.DecodedLine;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.parse.RawRecord;
 import io.sluice.processor.parse.UnparseableLogException;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.topics.DeadLetterRecords;
 import io.sluice.topics.SluiceHeaders;
 import java.nio.charset.StandardCharsets;
@@ -88,11 +89,11 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         try {
             line = parser.decode(raw);
         } catch (UnparseableLogException e) {
-            reject(raw, raw.value(), record.headers(), e.getMessage());
+            reject(raw, raw.value(), record.headers(), e.code(), e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.warn("decoding failed on {}: {}", raw.coordinates(), e.toString());
-            reject(raw, raw.value(), record.headers(), "parser failed: " + e);
+            reject(raw, raw.value(), record.headers(), DeadLetterCode.PARSER_ERROR, "parser failed: " + e);
             return;
         }
         if (!line.joinable() && pendingSources.isEmpty()) {
@@ -141,7 +142,8 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         try {
             head = parser.decode(lines.head());
         } catch (RuntimeException e) {
-            reject(lines.head(), lines.original().getBytes(StandardCharsets.UTF_8), headersOf(lines.head()), "parser failed: " + e);
+            reject(lines.head(), lines.original().getBytes(StandardCharsets.UTF_8), headersOf(lines.head()), DeadLetterCode.PARSER_ERROR,
+                    "parser failed: " + e);
             return;
         }
         emit(lines.lines() == 1 ? head : head.joined(lines.content(), lines.original()), headersOf(lines.head()));
@@ -154,7 +156,8 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
             LogEvent event = parser.parse(line);
             Optional<String> tooLarge = sizeLimit.exceededBy(event);
             if (tooLarge.isPresent()) {
-                reject(raw, line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value(), headers, tooLarge.get());
+                reject(raw, line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value(), headers, DeadLetterCode.TOO_LARGE,
+                        tooLarge.get());
                 return;
             }
             // the event id travels as a header too, so a consumer can match outputs to inputs without parsing
@@ -165,9 +168,10 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
             if (!(e instanceof UnparseableLogException)) {
                 log.warn("parser failed on {}: {}", raw.coordinates(), e.toString());
             }
+            DeadLetterCode code = e instanceof UnparseableLogException unparseable ? unparseable.code() : DeadLetterCode.PARSER_ERROR;
             String reason = e instanceof UnparseableLogException ? e.getMessage() : "parser failed: " + e;
             byte[] original = line.isJoined() ? line.line().getBytes(StandardCharsets.UTF_8) : raw.value();
-            reject(raw, original, headers, reason);
+            reject(raw, original, headers, code, reason);
         }
     }
 
@@ -183,9 +187,9 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
         return headers;
     }
 
-    private void reject(RawRecord raw, byte[] value, Headers headers, String reason) {
-        meters.deadLettered(reason);
-        SluiceHeaders.putDeadLetter(headers, STAGE, reason, raw.topic(), raw.partition(), raw.offset());
+    private void reject(RawRecord raw, byte[] value, Headers headers, DeadLetterCode code, String reason) {
+        meters.deadLettered(code);
+        SluiceHeaders.putDeadLetter(headers, STAGE, code, reason, raw.topic(), raw.partition(), raw.offset());
         // the dead letter must fit the producer's limit itself; the untouched line stays at its coordinates
         byte[] original = value == null ? new byte[0] : DeadLetterRecords.fit(value, headers);
         context.forward(new Record<>(raw.key(), new ParseOutcome.Rejected(original), raw.receivedAt().toEpochMilli(), headers));

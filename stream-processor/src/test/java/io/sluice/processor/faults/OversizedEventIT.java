@@ -3,7 +3,7 @@ package io.sluice.processor.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.json.Json;
-import io.sluice.metrics.DeadLetterReasons;
+import io.sluice.topics.DeadLetterCode;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.kafka.TopicRecords;
@@ -62,7 +62,7 @@ class OversizedEventIT {
             List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(30));
             assertThat(dead).singleElement().satisfies(record -> {
-                assertThat(DeadLetterReasons.category(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON))).isEqualTo("too_large");
+                assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("too_large");
                 assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC)).isEqualTo(Topics.RAW.name());
                 assertThat(SluiceHeaders.text(record.headers(), DeadLetterRecords.TRUNCATED)).as("the line, cut to fit").isEqualTo("900001");
                 assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.EVENT_ID)).isEqualTo(service + "-0");
