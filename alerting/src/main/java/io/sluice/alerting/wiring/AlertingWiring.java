@@ -18,7 +18,6 @@ import io.sluice.alerting.rules.RulesFileWatcher;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.SlackWebhookNotifier;
 import io.sluice.metrics.LagMonitor;
-import io.sluice.metrics.ThreadReplacements;
 import io.sluice.metrics.SluiceMeters;
 import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
@@ -32,26 +31,26 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.sluice.spring.kafka.KafkaSupport;
+import io.sluice.spring.kafka.LagMonitors;
+import io.sluice.spring.kafka.TransactionalInputSupport;
+import io.sluice.spring.streams.StreamsSupport;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** Connects rules, the alerting topology and the Slack delivery; no logic here. */
 @Configuration
 @EnableKafkaStreams
+@Import({StreamsSupport.class, KafkaSupport.class, TransactionalInputSupport.class})
 class AlertingWiring {
 
     private static final Logger log = LoggerFactory.getLogger(AlertingWiring.class);
@@ -99,18 +98,7 @@ class AlertingWiring {
         return AlertingTopology.STORE;
     }
 
-    @Bean
-    ThreadReplacements threadReplacements() {
-        return new ThreadReplacements(Clock.systemUTC());
-    }
 
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads(ThreadReplacements replacements) {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
-            replacements.replaced(exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-    }
 
     @Bean(destroyMethod = "close")
     AlertDispatcher alertDispatcher(AlertingProperties properties, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
@@ -166,29 +154,14 @@ class AlertingWiring {
 
     /** The lag of the rule evaluation (a Streams application: its group is its application id). */
     @Bean
-    LagMonitor evaluationLag(KafkaProperties kafka, MeterRegistry meters) {
-        return new LagMonitor(admin(kafka), "alerting", kafka.getStreams().getApplicationId(), Topics.ENRICHED.name(),
-                LAG_CHECK_INTERVAL.toMillis(), meters).start();
+    LagMonitor evaluationLag(LagMonitors lags, KafkaProperties kafka) {
+        return lags.start("alerting", kafka.getStreams().getApplicationId(), Topics.ENRICHED.name(), LAG_CHECK_INTERVAL);
     }
 
     /** The lag of the Slack delivery: decisions not delivered (or reported undeliverable) yet. */
     @Bean
-    LagMonitor deliveryLag(KafkaProperties kafka, MeterRegistry meters) {
-        return new LagMonitor(admin(kafka), "alert-delivery", kafka.getConsumer().getGroupId(), Topics.ALERTS.name(),
-                LAG_CHECK_INTERVAL.toMillis(), meters).start();
+    LagMonitor deliveryLag(LagMonitors lags, KafkaProperties kafka) {
+        return lags.start("alert-delivery", kafka.getConsumer().getGroupId(), Topics.ALERTS.name(), LAG_CHECK_INTERVAL);
     }
 
-    private static Admin admin(KafkaProperties kafka) {
-        return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())));
-    }
-
-    /**
-     * Commits the consumer's position rather than last offset + 1: after a transaction's commit marker
-     * (the processor writes exactly-once) the two differ by one, which would show a caught-up group as
-     * lagging by one record per partition forever.
-     */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitPastTransactionMarkers() {
-        return container -> container.getContainerProperties().setFixTxOffsets(true);
-    }
 }

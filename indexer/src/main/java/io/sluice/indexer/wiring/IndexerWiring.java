@@ -24,17 +24,17 @@ import io.sluice.topics.Topics;
 import java.io.IOException;
 import java.time.Clock;
 import java.io.StringReader;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.sluice.spring.kafka.KafkaSupport;
+import io.sluice.spring.kafka.LagMonitors;
+import io.sluice.spring.kafka.TransactionalInputSupport;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import io.micrometer.core.instrument.Counter;
@@ -44,6 +44,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Connects the indexer's parts and installs the index template at start; no logic here. */
 @Configuration
+@Import({KafkaSupport.class, TransactionalInputSupport.class})
 class IndexerWiring {
 
     private static final Logger log = LoggerFactory.getLogger(IndexerWiring.class);
@@ -79,10 +80,8 @@ class IndexerWiring {
     }
 
     @Bean
-    LagMonitor lagMonitor(KafkaAdmin kafka, KafkaProperties kafkaProperties, IndexerProperties properties, MeterRegistry registry) {
-        return new LagMonitor(Admin.create(kafka.getConfigurationProperties()), "indexer",
-                kafkaProperties.getConsumer().getGroupId(), Topics.ENRICHED.name(), properties.lagCheckInterval().toMillis(),
-                registry).start();
+    LagMonitor lagMonitor(LagMonitors lags, KafkaProperties kafkaProperties, IndexerProperties properties) {
+        return lags.start("indexer", kafkaProperties.getConsumer().getGroupId(), Topics.ENRICHED.name(), properties.lagCheckInterval());
     }
 
     @Bean
@@ -130,15 +129,6 @@ class IndexerWiring {
         return handler;
     }
 
-    /**
-     * Commits the consumer's position rather than last offset + 1: after a transaction's commit marker
-     * (the processor writes exactly-once) the two differ by one, which would show a caught-up group as
-     * lagging by one record per partition forever.
-     */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> commitPastTransactionMarkers() {
-        return container -> container.getContainerProperties().setFixTxOffsets(true);
-    }
 
     @Bean
     ApplicationRunner installIndexTemplate(ElasticsearchClient client) {

@@ -8,25 +8,24 @@ import io.sluice.processor.parse.TextFormats;
 import io.sluice.processor.redact.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.metrics.LagMonitor;
-import io.sluice.metrics.ThreadReplacements;
 import io.sluice.metrics.SluiceMeters;
 import io.sluice.topics.Topics;
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import io.sluice.spring.kafka.KafkaSupport;
+import io.sluice.spring.kafka.LagMonitors;
+import io.sluice.spring.streams.StreamsSupport;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
-import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /** Connects the topology to the Kafka Streams instance Spring manages; no logic here. */
 @Configuration
 @EnableKafkaStreams
+@Import({StreamsSupport.class, KafkaSupport.class})
 class StreamsWiring {
 
     /** Invalid per-service formats or grok expressions fail the start, with the service named. */
@@ -48,23 +47,7 @@ class StreamsWiring {
 
     /** The lag of this application's group on {@code logs.raw.v1}: Kafka Streams' group id is its application id. */
     @Bean
-    LagMonitor processorLag(KafkaProperties kafka, ProcessorProperties properties, MeterRegistry registry) {
-        Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers())));
-        return new LagMonitor(admin, "processor", kafka.getStreams().getApplicationId(), Topics.RAW.name(),
-                properties.lagCheckInterval().toMillis(), registry).start();
-    }
-
-    /** A failure that escapes a record (a broker outage, say) replaces the thread instead of stopping the app. */
-    @Bean
-    ThreadReplacements threadReplacements() {
-        return new ThreadReplacements(Clock.systemUTC());
-    }
-
-    @Bean
-    StreamsBuilderFactoryBeanConfigurer replaceFailedThreads(ThreadReplacements replacements) {
-        return factory -> factory.setStreamsUncaughtExceptionHandler(exception -> {
-            replacements.replaced(exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+    LagMonitor processorLag(LagMonitors lags, KafkaProperties kafka, ProcessorProperties properties) {
+        return lags.start("processor", kafka.getStreams().getApplicationId(), Topics.RAW.name(), properties.lagCheckInterval());
     }
 }

@@ -1,24 +1,21 @@
-package io.sluice.processor.wiring;
+package io.sluice.spring.streams;
 
-import io.sluice.metrics.ThreadReplacements;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.stereotype.Component;
 
 /**
  * UP while the Kafka Streams instance runs (or rebalances) and its thread is not being replaced in a
  * loop; DOWN otherwise, with its state and, in words, the problem.
  */
-@Component
-class StreamsHealthIndicator implements HealthIndicator {
+public final class StreamsHealthIndicator implements HealthIndicator {
 
     private final StreamsBuilderFactoryBean factory;
     private final ThreadReplacements replacements;
 
-    StreamsHealthIndicator(StreamsBuilderFactoryBean factory, ThreadReplacements replacements) {
+    public StreamsHealthIndicator(StreamsBuilderFactoryBean factory, ThreadReplacements replacements) {
         this.factory = factory;
         this.replacements = replacements;
     }

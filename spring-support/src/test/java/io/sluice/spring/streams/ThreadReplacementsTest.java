@@ -1,4 +1,4 @@
-package io.sluice.metrics;
+package io.sluice.spring.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.sluice.metrics;
+package io.sluice.spring.streams;
 
 import java.time.Clock;
 import java.time.Duration;
