@@ -1,5 +1,6 @@
 package io.sluice.alerting.delivery;
 
+import io.sluice.time.Sleeper;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.WebhookSender;
 import io.sluice.model.Alert;
@@ -53,7 +54,7 @@ public final class AlertDispatcher implements AutoCloseable {
     });
 
     /** @param giveUpAfter how long an alert may wait for its route before it is finished as {@code UNDELIVERED} */
-    public AlertDispatcher(SlackRoutes routes, AlertMessages messages, WebhookSender sender, Pacer pacer, Pacer.Sleeper sleeper,
+    public AlertDispatcher(SlackRoutes routes, AlertMessages messages, WebhookSender sender, Pacer pacer, Sleeper sleeper,
             Clock clock, OutcomeSink outcomes, Duration giveUpAfter) {
         this.routes = routes;
         this.outcomes = outcomes;

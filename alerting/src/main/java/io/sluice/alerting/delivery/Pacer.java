@@ -1,5 +1,6 @@
 package io.sluice.alerting.delivery;
 
+import io.sluice.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,22 +40,5 @@ public final class Pacer {
     /** Marks an attempt on the route (whatever its answer: a 429 or 5xx counts against the rate too). */
     public synchronized void sent(String route) {
         lastSent.put(route, clock.instant());
-    }
-
-    /** Pauses; a seam so tests need not wait. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration);
-
-        static Sleeper real() {
-            return duration -> {
-                try {
-                    Thread.sleep(duration.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting to post to Slack", e);
-                }
-            };
-        }
     }
 }

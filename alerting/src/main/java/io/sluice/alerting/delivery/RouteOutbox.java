@@ -1,5 +1,6 @@
 package io.sluice.alerting.delivery;
 
+import io.sluice.time.Sleeper;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.NotificationException;
 import io.sluice.alerting.slack.WebhookPayload;
@@ -43,7 +44,7 @@ final class RouteOutbox implements AutoCloseable {
     private volatile boolean closed;
 
     /** What every route's outbox shares: how to write, post, pace, wait and report. */
-    record Delivery(AlertMessages messages, WebhookSender sender, Pacer pacer, Pacer.Sleeper sleeper, Clock clock, Finisher finisher) {
+    record Delivery(AlertMessages messages, WebhookSender sender, Pacer pacer, Sleeper sleeper, Clock clock, Finisher finisher) {
     }
 
     /** Records how an alert's delivery ended (report, metric, memory of what is done), and counts retries. */
@@ -83,7 +84,7 @@ final class RouteOutbox implements AutoCloseable {
                     List<Pending> together = new ArrayList<>(List.of(first));
                     deliver(together);
                 }
-            } catch (InterruptedException | IllegalStateException e) {
+            } catch (InterruptedException | Sleeper.Interrupted e) {
                 if (!closed) {
                     log.error("Slack route {} stopped posting: {}", route, e.toString());
                 }

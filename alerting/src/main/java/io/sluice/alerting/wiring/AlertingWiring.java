@@ -1,5 +1,6 @@
 package io.sluice.alerting.wiring;
 
+import io.sluice.time.Sleeper;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,7 +121,7 @@ class AlertingWiring {
             }
         };
         return new AlertDispatcher(routes, new AlertMessages(properties.kibanaUrl()), new SlackWebhookNotifier(properties.slackTimeout()),
-                new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()), Pacer.Sleeper.real(), Clock.systemUTC(),
+                new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Sleeper.real()), Sleeper.real(), Clock.systemUTC(),
                 outcomes, properties.deliveryMaxRetrying());
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.alerting.delivery;
 
+import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -44,8 +45,8 @@ class AlertDispatcherTest {
 
     private AlertDispatcher dispatcher(SlackRoutes routes, Duration maxRetrying) {
         AlertDispatcher dispatcher = new AlertDispatcher(routes, new AlertMessages("https://kibana.example.com"),
-                new SlackWebhookNotifier(Duration.ofSeconds(5)), new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Pacer.Sleeper.real()),
-                Pacer.Sleeper.real(), Clock.systemUTC(), reports::add, maxRetrying);
+                new SlackWebhookNotifier(Duration.ofSeconds(5)), new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Sleeper.real()),
+                Sleeper.real(), Clock.systemUTC(), reports::add, maxRetrying);
         dispatchers.add(dispatcher);
         return dispatcher;
     }

@@ -1,5 +1,6 @@
 package io.sluice.indexer.bulk;
 
+import io.sluice.time.Sleeper;
 import io.sluice.topics.DeadLetterCode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,22 +105,5 @@ public final class BulkIndexer {
     private Duration backoffFor(int attempt) {
         long capped = Math.min(maxBackoff.toMillis(), backoff.toMillis() << Math.min(attempt - 1, 20));
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    /** Pauses between retries; a seam so tests need not wait. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration);
-
-        static Sleeper real() {
-            return duration -> {
-                try {
-                    Thread.sleep(duration.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ElasticsearchUnavailableException("interrupted while backing off", e);
-                }
-            };
-        }
     }
 }

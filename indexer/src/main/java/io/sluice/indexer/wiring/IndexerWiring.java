@@ -1,5 +1,6 @@
 package io.sluice.indexer.wiring;
 
+import io.sluice.time.Sleeper;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.sluice.index.IndexTemplate;
 import io.sluice.indexer.IndexerProperties;
@@ -65,7 +66,7 @@ class IndexerWiring {
         BulkSender sender = new HealthRecordingBulkSender(
                 new MeteredBulkSender(HttpBulkSender.of(client), registry, meters.retries("bulk_item")), writeHealth);
         return new BulkIndexer(sender, properties.itemRetries(), properties.retryBackoff(),
-                properties.maxBackoff(), BulkIndexer.Sleeper.real());
+                properties.maxBackoff(), Sleeper.real());
     }
 
     @Bean

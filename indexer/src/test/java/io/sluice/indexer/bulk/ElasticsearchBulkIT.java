@@ -1,5 +1,6 @@
 package io.sluice.indexer.bulk;
 
+import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -33,7 +34,7 @@ class ElasticsearchBulkIT {
     void connect(TestPlatform platform) {
         client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()));
         indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                BulkIndexer.Sleeper.real());
+                Sleeper.real());
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.sluice.indexer.faults;
 
+import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,7 @@ class IndexerFaultsIT {
         try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl());
                 ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(proxy.url()))) {
             BulkIndexer indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(50),
-                    Duration.ofMillis(500), BulkIndexer.Sleeper.real());
+                    Duration.ofMillis(500), Sleeper.real());
             indexer.index(List.of(document("d")));
             proxy.failItemOnce("b", 429);
             proxy.failItemOnce("c", 400);

@@ -1,5 +1,6 @@
 package io.sluice.indexer.replay;
 
+import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -58,7 +59,7 @@ class ReplayIT {
             EnrichedReplayer replayer = new EnrichedReplayer(() -> consumer(platform),
                     new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()), Clock.systemUTC()),
                     new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
-                            BulkIndexer.Sleeper.real()));
+                            Sleeper.real()));
 
             ReplayReport first = replayer.replay(range);
             ReplayReport second = replayer.replay(range);
