@@ -40,4 +40,15 @@ public record Rule(
         Duration maxCooldown,
         String runbook,
         String route) {
+
+    /**
+     * The one rule in force without a rules file: {@code threshold} ERROR/FATAL events of one service in a
+     * tumbling event-time {@code window}, counting events up to {@code grace} late; reminded after 15 minutes,
+     * doubling up to 4 hours.
+     */
+    public static Rule serviceErrors(double threshold, Duration window, Duration grace) {
+        return new Rule("service-errors", "Errors", RuleType.THRESHOLD,
+                new EventMatcher(java.util.Set.of("ERROR", "FATAL"), java.util.Set.of(), null, null, java.util.Map.of()), "service.name",
+                window, grace, threshold, 20, Duration.ofDays(7), null, 6, 3, Duration.ofMinutes(15), Duration.ofHours(4), null, null);
+    }
 }

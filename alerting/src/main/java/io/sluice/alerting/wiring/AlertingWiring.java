@@ -7,31 +7,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.alerting.AlertingProperties;
 import io.sluice.alerting.delivery.AlertDeliveryListener;
 import io.sluice.alerting.delivery.AlertDispatcher;
-import io.sluice.alerting.delivery.OutcomeSink;
+import io.sluice.alerting.delivery.PublishingOutcomeSink;
 import io.sluice.alerting.delivery.Pacer;
 import io.sluice.alerting.delivery.SlackRoutes;
 import io.sluice.alerting.evaluate.AlertingTopology;
 import io.sluice.alerting.evaluate.RuleSet;
-import io.sluice.alerting.rules.EventMatcher;
 import io.sluice.alerting.rules.Rule;
-import io.sluice.alerting.rules.RuleType;
 import io.sluice.alerting.rules.RulesFileWatcher;
 import io.sluice.alerting.slack.AlertMessages;
 import io.sluice.alerting.slack.SlackWebhookNotifier;
 import io.sluice.metrics.LagMonitor;
 import io.sluice.metrics.SluiceMeters;
-import io.sluice.model.Alert;
 import io.sluice.topics.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.slf4j.Logger;
@@ -67,10 +59,7 @@ class AlertingWiring {
         }
         log.info("no rules file (sluice.alerting.rules-file): one rule, {} ERROR/FATAL events per service in {}",
                 properties.errorThreshold(), properties.window());
-        return new RuleSet(List.of(new Rule("service-errors", "Errors", RuleType.THRESHOLD,
-                new EventMatcher(Set.of("ERROR", "FATAL"), Set.of(), null, null, Map.of()), "service.name", properties.window(),
-                properties.grace(), properties.errorThreshold(), 20, Duration.ofDays(7), null, 6, 3, Duration.ofMinutes(15),
-                Duration.ofHours(4), null, null)));
+        return new RuleSet(List.of(Rule.serviceErrors(properties.errorThreshold(), properties.window(), properties.grace())));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -99,8 +88,6 @@ class AlertingWiring {
         return AlertingTopology.STORE;
     }
 
-
-
     @Bean(destroyMethod = "close")
     AlertDispatcher alertDispatcher(AlertingProperties properties, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
         SlackRoutes routes = new SlackRoutes(properties.slackConfigured() ? URI.create(properties.slackWebhookUrl().trim()) : null,
@@ -108,34 +95,9 @@ class AlertingWiring {
         if (!routes.anyConfigured()) {
             log.warn("SLACK_WEBHOOK_URL is not set: alerts are written to {} and logged, not posted", Topics.ALERTS.name());
         }
-        OutcomeSink outcomes = new OutcomeSink() {
-            @Override
-            public void report(Alert report) {
-                meters.counter("sluice.alerts.deliveries", "outcome", lowerCase(report.delivery().outcome().name())).increment();
-                publish(kafka, report);
-            }
-
-            @Override
-            public void retrying(String cause) {
-                meters.counter(SluiceMeters.RETRIES, "stage", "alerting", "cause", cause).increment();
-            }
-        };
         return new AlertDispatcher(routes, new AlertMessages(properties.kibanaUrl()), new SlackWebhookNotifier(properties.slackTimeout()),
                 new Pacer(AlertDispatcher.SLACK_INTERVAL, Clock.systemUTC(), Sleeper.real()), Sleeper.real(), Clock.systemUTC(),
-                outcomes, properties.deliveryMaxRetrying());
-    }
-
-    private static void publish(KafkaTemplate<String, byte[]> kafka, Alert report) {
-        try {
-            kafka.send(Topics.ALERTS.name(), report.dedupeKey(), Topics.ALERTS.valueSerde().serializer().serialize(Topics.ALERTS.name(), report))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // the delivery happened; only its audit record is missing — say so, do not post again
-            log.error("delivery of {} ({}) not recorded in {}: {}", report.alertId(), report.delivery().outcome(), Topics.ALERTS.name(),
-                    e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+                new PublishingOutcomeSink(kafka, meters), properties.deliveryMaxRetrying());
     }
 
     @Bean
