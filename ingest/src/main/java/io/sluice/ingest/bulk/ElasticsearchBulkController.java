@@ -12,7 +12,6 @@ import io.sluice.ingest.publish.RawLogPublisher;
 import io.sluice.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +43,10 @@ public class ElasticsearchBulkController {
     private final NdjsonSplitter splitter;
     private final BulkBodyParser parser;
 
-    public ElasticsearchBulkController(RawLogPublisher publisher, IngestProperties properties) {
+    public ElasticsearchBulkController(RawLogPublisher publisher, IngestProperties properties, NdjsonSplitter splitter) {
         this.publisher = publisher;
         this.properties = properties;
-        this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC());
+        this.splitter = splitter;
         this.parser = new BulkBodyParser(Json.MAPPER);
     }
 

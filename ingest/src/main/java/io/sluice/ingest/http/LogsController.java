@@ -9,7 +9,6 @@ import io.sluice.ingest.publish.KafkaUnavailableException;
 import io.sluice.ingest.publish.RawLogPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,11 +33,10 @@ public class LogsController {
     private final IngestProperties properties;
     private final NdjsonSplitter splitter;
 
-    public LogsController(RawLogPublisher publisher, IngestProperties properties) {
+    public LogsController(RawLogPublisher publisher, IngestProperties properties, NdjsonSplitter splitter) {
         this.publisher = publisher;
         this.properties = properties;
-        this.splitter = new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC());
+        this.splitter = splitter;
     }
 
     /**

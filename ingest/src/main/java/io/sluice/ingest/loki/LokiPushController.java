@@ -12,7 +12,6 @@ import io.sluice.json.Json;
 import io.sluice.model.ShippedAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,11 +43,10 @@ public class LokiPushController {
     private final ShippedLines shippedLines;
     private final LokiPushDecoder decoder = new LokiPushDecoder(Json.MAPPER);
 
-    public LokiPushController(RawLogPublisher publisher, IngestProperties properties) {
+    public LokiPushController(RawLogPublisher publisher, IngestProperties properties, NdjsonSplitter splitter) {
         this.publisher = publisher;
         this.properties = properties;
-        this.shippedLines = new ShippedLines(new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC()));
+        this.shippedLines = new ShippedLines(splitter);
     }
 
     @PostMapping("/loki/api/v1/push")

@@ -15,7 +15,6 @@ import io.sluice.json.Json;
 import io.sluice.model.ShippedAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -41,11 +40,10 @@ public class OtlpLogsController {
     private final OtlpJsonDecoder json = new OtlpJsonDecoder(Json.MAPPER);
     private final OtlpProtobufDecoder protobuf = new OtlpProtobufDecoder();
 
-    public OtlpLogsController(RawLogPublisher publisher, IngestProperties properties) {
+    public OtlpLogsController(RawLogPublisher publisher, IngestProperties properties, NdjsonSplitter splitter) {
         this.publisher = publisher;
         this.properties = properties;
-        this.shippedLines = new ShippedLines(new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(),
-                Clock.systemUTC()));
+        this.shippedLines = new ShippedLines(splitter);
     }
 
     @PostMapping("/v1/logs")

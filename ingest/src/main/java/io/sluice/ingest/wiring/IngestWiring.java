@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.ingest.IngestProperties;
 import io.sluice.ingest.guard.MemoryBudget;
+import io.sluice.ingest.lines.NdjsonSplitter;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 class IngestWiring {
 
     private static final Logger log = LoggerFactory.getLogger(IngestWiring.class);
+
+    /** How every HTTP door cuts a body into lines, within the line and JSON depth limits. */
+    @Bean
+    NdjsonSplitter ndjsonSplitter(IngestProperties properties) {
+        return new NdjsonSplitter((int) properties.maxLineSize().toBytes(), properties.maxJsonDepth(), Clock.systemUTC());
+    }
 
     @Bean
     MemoryBudget memoryBudget(IngestProperties properties, MeterRegistry meters) {
