@@ -1,6 +1,8 @@
 package io.sluice.processor.wiring;
 
 import io.sluice.processor.ProcessorProperties;
+import io.sluice.processor.topology.EventSizeLimit;
+import io.sluice.processor.topology.LogTopology;
 import io.sluice.processor.parse.GrokPatterns;
 import io.sluice.processor.parse.ParserLimits;
 import io.sluice.processor.parse.RawLogParser;

@@ -1,4 +1,4 @@
-package io.sluice.processor.wiring;
+package io.sluice.processor.topology;
 
 import io.sluice.model.LogEvent;
 import io.sluice.topics.Topics;

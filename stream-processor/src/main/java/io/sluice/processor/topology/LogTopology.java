@@ -1,4 +1,4 @@
-package io.sluice.processor.wiring;
+package io.sluice.processor.topology;
 
 import io.micrometer.core.instrument.Counter;
 import io.sluice.json.JsonSerde;

@@ -1,4 +1,4 @@
-package io.sluice.processor.wiring;
+package io.sluice.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
