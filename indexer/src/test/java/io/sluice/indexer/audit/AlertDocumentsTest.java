@@ -39,6 +39,12 @@ class AlertDocumentsTest {
     }
 
     @Test
+    void shouldRejectAnEmptyRecordAsEmpty() {
+        assertThat(AlertDocuments.map(record(null))).isInstanceOfSatisfying(Rejection.class,
+                rejection -> assertThat(rejection.code()).isEqualTo(io.sluice.topics.DeadLetterCode.EMPTY));
+    }
+
+    @Test
     void shouldRejectWhatIsNotAnAlertWithTheReason() {
         assertThat(AlertDocuments.map(record("{\"alertId\":".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(Rejection.class, rejection -> {

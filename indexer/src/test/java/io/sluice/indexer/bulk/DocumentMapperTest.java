@@ -90,6 +90,13 @@ class DocumentMapperTest {
     }
 
     @Test
+    void shouldDeadLetterAnEmptyRecordAsEmpty() {
+        assertThat(mapper.map(new ConsumerRecord<>("logs.enriched.v1", 0, 7L, "svc", null))).isInstanceOfSatisfying(Rejection.class,
+                rejection -> assertThat(rejection).extracting(Rejection::code, Rejection::reason)
+                        .containsExactly(io.sluice.topics.DeadLetterCode.EMPTY, "empty record"));
+    }
+
+    @Test
     void shouldDeadLetterWhatIsNotAnEventWithTheReason() {
         assertThat(mapper.map(record("{\"message\":\"no timestamp, no id\"}"))).isInstanceOfSatisfying(Rejection.class,
                 rejection -> {
