@@ -22,7 +22,10 @@ import org.springframework.kafka.support.Acknowledgment;
  */
 public class AlertDeliveryListener {
 
-    /** The listener container's id, also the consumer group's default. */
+    /**
+     * The listener container's id. Not the consumer group: that is {@code spring.kafka.consumer.group-id}
+     * ({@code sluice-alert-delivery} by default), so a deployment — or a test — can choose its own.
+     */
     public static final String ID = "sluice-alert-delivery";
     private static final Logger log = LoggerFactory.getLogger(AlertDeliveryListener.class);
 
@@ -36,7 +39,7 @@ public class AlertDeliveryListener {
         this.decided = decided;
     }
 
-    @KafkaListener(id = ID, topics = "alerts.v1", batch = "true")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "alerts.v1", batch = "true")
     public void deliver(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
         List<Alert> alerts = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

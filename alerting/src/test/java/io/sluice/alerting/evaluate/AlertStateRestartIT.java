@@ -8,6 +8,7 @@ import io.sluice.model.LogEvent;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.ConsumerGroups;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
@@ -80,7 +81,7 @@ class AlertStateRestartIT {
         return slack.received().stream().filter(body -> body.contains("*" + service + "*") && body.contains(state)).count();
     }
 
-    private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) {
+    private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) throws Exception {
         return startAlerting(platform, slack, rules, run);
     }
 
@@ -88,14 +89,17 @@ class AlertStateRestartIT {
      * The alerting service as {@code ./sluice up} runs it, with the test's rules, its own evaluation
      * (application id) and delivery group, delivering only alerts decided from now on, to {@code slack}.
      */
-    static ChildProcess startAlerting(TestPlatform platform, FakeSlack slack, Path rules, String run) {
+    static ChildProcess startAlerting(TestPlatform platform, FakeSlack slack, Path rules, String run) throws Exception {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
                 new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
-        return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
+        ChildProcess alerting = launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
                 "--spring.kafka.consumer.group-id=delivery-" + run,
                 "--spring.kafka.consumer.auto-offset-reset=latest",
                 "--spring.kafka.streams.application-id=alerting-" + run,
                 "--sluice.alerting.rules-file=" + rules));
+        // the delivery group starts at the latest offset: an alert decided before it holds alerts.v1 would never be read
+        ConsumerGroups.awaitAssigned(platform.kafkaBootstrap(), "delivery-" + run, Duration.ofMinutes(1));
+        return alerting;
     }
 
     private void produceErrors(TestPlatform platform, int count) {

@@ -82,7 +82,7 @@ class NotAnEventIT {
         }
     }
 
-    private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) {
+    private ChildProcess start(TestPlatform platform, FakeSlack slack, Path rules) throws Exception {
         return AlertStateRestartIT.startAlerting(platform, slack, rules, run);
     }
 }

@@ -1,10 +1,9 @@
 package io.sluice.runtime.bench;
 
+import io.sluice.runtime.kafka.ConsumerGroups;
 import io.sluice.runtime.kafka.TopicOffsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -19,25 +18,8 @@ final class ConsumedInput {
 
     /** Waits until the group has a member: the application is subscribed and idle. */
     void awaitMember(String group) throws InterruptedException, TimeoutException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (hasAssignedMember(group)) {
-                Thread.sleep(2_000); // let the start-up settle before CPU is sampled
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("group " + group + " did not get partitions within 2 minutes");
-    }
-
-    private boolean hasAssignedMember(String group) throws InterruptedException, TimeoutException {
-        try {
-            var description = admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group);
-            return description != null
-                    && description.members().stream().anyMatch(member -> !member.assignment().topicPartitions().isEmpty());
-        } catch (ExecutionException notYet) {
-            return false; // the group does not exist until its first member joins
-        }
+        ConsumerGroups.awaitAssigned(admin, group, Duration.ofMinutes(2));
+        Thread.sleep(2_000); // let the start-up settle before CPU is sampled
     }
 
     long endOffsets(String topic) throws ExecutionException, InterruptedException, TimeoutException {
