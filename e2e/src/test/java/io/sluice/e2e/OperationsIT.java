@@ -10,9 +10,9 @@ import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
-import io.sluice.runtime.testing.FakeSlack;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
-import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.runtime.slack.FakeSlack;
+import io.sluice.testing.SluiceIntegrationTest;
+import io.sluice.testing.TestPlatform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -282,8 +282,8 @@ class OperationsIT {
     }
 
     private Process sluice(Path output, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-cp", Classpaths.runtimeClasspath(),
-                "io.sluice.runtime.cli.SluiceCli"));
+        List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-cp", Classpaths.recorded(io.sluice.cli.SluiceCli.class, "cli.classpath"),
+                "io.sluice.cli.SluiceCli"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         commands.add(process);

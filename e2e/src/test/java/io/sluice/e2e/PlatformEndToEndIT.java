@@ -9,10 +9,10 @@ import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
-import io.sluice.runtime.testing.FakeSlack;
-import io.sluice.runtime.testing.SluiceIntegrationTest;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
-import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.runtime.slack.FakeSlack;
+import io.sluice.testing.SluiceIntegrationTest;
+import io.sluice.testing.SluiceRuntimeExtension;
+import io.sluice.testing.TestPlatform;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
@@ -291,7 +291,7 @@ class PlatformEndToEndIT {
 
     private Process startShipper(java.nio.file.Path dir, String service) throws java.io.IOException {
         return new ProcessBuilder(io.sluice.runtime.Classpaths.javaExecutable(), "-cp",
-                io.sluice.runtime.Classpaths.runtimeClasspath(), "io.sluice.runtime.cli.SluiceCli", "ship",
+                io.sluice.runtime.Classpaths.recorded(io.sluice.cli.SluiceCli.class, "cli.classpath"), "io.sluice.cli.SluiceCli", "ship",
                 dir.resolve("app.log*").toString(), "--service", service, "--kafka", platform.kafkaBootstrap(),
                 "--state", dir.resolve("checkpoints.json").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("shipper.out").toFile()).start();

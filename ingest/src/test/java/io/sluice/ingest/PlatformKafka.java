@@ -1,7 +1,7 @@
 package io.sluice.ingest;
 
 import io.sluice.runtime.kafka.TopicRecords;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.testing.SluiceRuntimeExtension;
 import io.sluice.topics.Topics;
 import java.time.Duration;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
-import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.testing.TestPlatform;
 import io.sluice.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;

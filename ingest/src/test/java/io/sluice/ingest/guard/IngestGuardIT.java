@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.model.ShippedAttributes;
 import io.sluice.runtime.kafka.TopicRecords;
-import io.sluice.runtime.testing.SluiceRuntimeExtension;
+import io.sluice.testing.SluiceRuntimeExtension;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.io.OutputStream;

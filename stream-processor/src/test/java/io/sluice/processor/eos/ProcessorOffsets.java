@@ -1,7 +1,7 @@
 package io.sluice.processor.eos;
 
 import io.sluice.runtime.kafka.TopicOffsets;
-import io.sluice.runtime.testing.TestPlatform;
+import io.sluice.testing.TestPlatform;
 import io.sluice.topics.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,0 +1,33 @@
+package io.sluice.cli;
+
+import io.sluice.runtime.LocalRuntime;
+import io.sluice.runtime.Profile;
+import io.sluice.runtime.RuntimeSettings;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./sluice runtime}: only the real Kafka and Elasticsearch, until Ctrl-C. */
+final class RuntimeCommand {
+
+    private final CliArgs args;
+
+    RuntimeCommand(CliArgs args) {
+        this.args = args;
+    }
+
+    int run() {
+        Profile profile = Profile.valueOf(args.option("profile", "local").toUpperCase(Locale.ROOT));
+        RuntimeSettings settings = RuntimeSettings.of(profile, System.getenv());
+        LocalRuntime runtime = new LocalRuntime(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "sluice-stop"));
+        runtime.start(System.getenv());
+        System.out.printf("Kafka         %s%nElasticsearch %s%nCtrl-C stops both.%n",
+                settings.kafkaBootstrap(), settings.elasticsearchUrl());
+        Awaiting.forever(stopped);
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package io.sluice.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code ./sluice}: one subcommand per verb, each in its own class. */
+public final class SluiceCli {
+
+    private SluiceCli() {
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        String verb = args.length == 0 ? "help" : args[0];
+        int status;
+        try {
+            status = switch (verb) {
+                case "up" -> new UpCommand(CliArgs.parse(rest)).run();
+                case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
+                case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
+                case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "tail" -> new TailCommand(CliArgs.parse(rest), System.out).run();
+                case "status" -> new StatusCommand(CliArgs.parse(rest), System.out).run();
+                case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
+                case "ship" -> new ShipCommand(CliArgs.parse(rest)).run();
+                case "bench" -> new BenchCommand(CliArgs.parse(rest)).run();
+                case "replay" -> new ReplayCommand(CliArgs.parse(rest), System.out).run();
+                case "kibana" -> new KibanaCommand(CliArgs.parse(rest), System.out).run();
+                case "help", "-h", "--help" -> help();
+                default -> {
+                    System.err.println("sluice: unknown command '" + verb + "'");
+                    help();
+                    yield 2;
+                }
+            };
+        } catch (CliArgs.UsageException e) {
+            System.err.println("sluice " + verb + ": " + e.getMessage());
+            status = 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            System.err.println("sluice " + verb + ": " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            System.err.println("sluice " + verb + ": " + e);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static int help() {
+        System.out.println("""
+                usage: ./sluice <command> [options]
+
+                  up [--demo]              start Kafka, Elasticsearch and the four services; Ctrl-C stops all
+                  search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
+                                           print matching logs from Elasticsearch
+                  tail [QUERY] [--service S] [--level L] [--since 0s]
+                                           follow new logs live, with the same filters as search; Ctrl-C stops
+                  status [--sample 2s] [--json]
+                                           each stage's rate, lag, restarts and dead letters; Kafka; Elasticsearch; last alert
+                  dlq [--limit 20]         the newest dead-lettered records with their reasons
+                  replay --from T [--to T] [--service S]
+                                           re-index a range of logs.enriched.v1 (T: ISO instant or 2h ago); no duplicates
+                  ship 'GLOB' --service S [--kafka host:port] [--multiline REGEX]
+                                           tail files into Kafka (checkpoints, rotation, stack traces)
+                  endpoints [--json]       what a running platform serves
+                  runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
+                  bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
+                  bench processor [--events N] processor events per CPU-second against a minimal Streams app
+                  bench indexer [--events N] [--in-flight N]
+                                           documents per Elasticsearch CPU-second: direct _bulk, indexer, rsyslog
+                  bench alerting [--probes N] log line sent -> Slack post received, p50/p90/p99
+                  kibana import [--url U]  import the data views, saved searches and dashboard (idempotent)
+                  build                    compile and package everything (tests skipped)
+                  test                     run every test, unit and integration
+                """);
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package io.sluice.testing;
+
+import io.sluice.index.IndexTemplate;
+import io.sluice.runtime.Connections;
+import io.sluice.topics.TopicInstaller;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+/** The same platform in Docker containers, used where a Docker engine is available. */
+final class ContainerPlatform implements TestPlatform {
+
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+    static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:9.2.8";
+
+    private final KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+    private final ElasticsearchContainer elasticsearch = new ElasticsearchContainer(ELASTICSEARCH_IMAGE)
+            .withEnv("xpack.security.enabled", "false")
+            .withEnv("ES_JAVA_OPTS", "-Xms1g -Xmx1g");
+
+    ContainerPlatform() {
+        kafka.start();
+        elasticsearch.start();
+        new TopicInstaller(kafka.getBootstrapServers(), 3).install();
+        IndexTemplate.installAll(connections().elasticsearchUrl());
+    }
+
+    static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Connections connections() {
+        return new Connections(kafka.getBootstrapServers(), "http://" + elasticsearch.getHttpHostAddress());
+    }
+
+    @Override
+    public void close() {
+        elasticsearch.stop();
+        kafka.stop();
+    }
+}

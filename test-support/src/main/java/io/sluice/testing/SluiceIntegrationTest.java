@@ -1,0 +1,16 @@
+package io.sluice.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Marks a test class that runs against the real platform of {@link SluiceRuntimeExtension}. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("integration")
+@ExtendWith(SluiceRuntimeExtension.class)
+public @interface SluiceIntegrationTest {
+}

@@ -1,0 +1,65 @@
+package io.sluice.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives integration tests one real platform per test JVM: Testcontainers where a Docker engine is
+ * available, otherwise the local runtime's processes (reusing a running test runtime). Same tests,
+ * two backends. {@code SLUICE_TEST_BACKEND=local|containers} forces one.
+ *
+ * <p>Tests take a {@link TestPlatform} parameter; Spring tests call {@link #platform()} from a
+ * {@code @DynamicPropertySource}.
+ */
+public final class SluiceRuntimeExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(SluiceRuntimeExtension.class);
+    private static TestPlatform shared;
+
+    public static synchronized TestPlatform platform() {
+        if (shared == null) {
+            shared = startPlatform();
+            TestPlatform started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "sluice-test-platform-stop"));
+        }
+        return shared;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        platform();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == TestPlatform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return platform();
+    }
+
+    private static TestPlatform startPlatform() {
+        String backend = System.getenv().getOrDefault("SLUICE_TEST_BACKEND", "auto").toLowerCase(Locale.ROOT);
+        boolean containers = switch (backend) {
+            case "containers" -> true;
+            case "local" -> false;
+            default -> mayHaveDocker() && ContainerPlatform.dockerAvailable();
+        };
+        log.info("integration tests run on {}", containers ? "Testcontainers" : "the local runtime's processes");
+        return containers ? new ContainerPlatform() : new LocalProcessPlatform();
+    }
+
+    /** A cheap look first: asking Testcontainers where no engine exists costs seconds and log noise. */
+    private static boolean mayHaveDocker() {
+        return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+    }
+}
