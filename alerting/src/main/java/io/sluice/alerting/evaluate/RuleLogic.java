@@ -1,7 +1,7 @@
 package io.sluice.alerting.evaluate;
 
 import io.sluice.alerting.rules.Rule;
-import io.sluice.alerting.rules.RuleType;
+import io.sluice.alerting.rules.Condition;
 import io.sluice.model.Alert;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,44 +34,42 @@ public final class RuleLogic {
     public static Step observe(Rule rule, RuleState known, Observation observation, Instant now, Instant streamTime) {
         RuleState state = known == null ? RuleState.first(observation) : known;
         List<Alert> alerts = new ArrayList<>();
-        switch (rule.type()) {
-            case ABSENCE -> {
-                state = state.seen(observation, now, state.samples());
-                if (state.firing()) {
-                    alerts.add(alert(rule, state, Alert.State.RESOLVED, state.firedValue(), state.firedWindowStart(), observation.time(), now));
-                    state = state.resolved();
-                }
+        Condition condition = rule.condition();
+        if (condition instanceof Condition.Absence) {
+            state = state.seen(observation, now, state.samples());
+            if (state.firing()) {
+                alerts.add(alert(rule, state, Alert.State.RESOLVED, state.firedValue(), state.firedWindowStart(), observation.time(), now));
+                state = state.resolved();
             }
-            case NEW_ERROR -> {
-                boolean unseen = known == null || Duration.between(known.lastEvent(), observation.time()).compareTo(rule.lookback()) > 0;
-                state = state.seen(observation, now, samples(state, observation));
-                if (unseen && !state.firing()) {
-                    state = state.fired(now, 1, observation.time(), null);
-                    alerts.add(alert(rule, state, Alert.State.FIRING, 1, observation.time(), observation.time(), now));
-                }
+        } else if (condition instanceof Condition.NewError newError) {
+            boolean unseen = known == null || Duration.between(known.lastEvent(), observation.time()).compareTo(newError.lookback()) > 0;
+            state = state.seen(observation, now, samples(state, observation));
+            if (unseen && !state.firing()) {
+                state = state.fired(now, 1, observation.time(), null);
+                alerts.add(alert(rule, state, Alert.State.FIRING, 1, observation.time(), observation.time(), now));
             }
-            default -> {
-                long window = rule.window().toMillis();
-                long start = Math.floorDiv(observation.time().toEpochMilli(), window) * window;
-                if (closed(rule, start, now, streamTime)) {
-                    return new Step(known, List.of(), true);
-                }
-                List<Bucket> buckets = new ArrayList<>(state.buckets());
-                int at = indexOf(buckets, start);
-                Bucket bucket = (at >= 0 ? buckets.get(at) : new Bucket(start, 0, 0)).add(observation.matched());
-                if (at >= 0) {
-                    buckets.set(at, bucket);
-                } else {
-                    buckets.add(-at - 1, bucket);
-                }
-                state = state.withBuckets(buckets).seen(observation, now, observation.matched() ? samples(state, observation) : state.samples());
-                if (rule.type() != RuleType.RATIO && breaches(rule, state, bucket)) {
-                    state = state.breached(start);
-                    if (!state.firing()) {
-                        state = state.fired(now, bucket.matched(), Instant.ofEpochMilli(start), start);
-                        alerts.add(alert(rule, state, Alert.State.FIRING, bucket.matched(), Instant.ofEpochMilli(start),
-                                Instant.ofEpochMilli(start + window), now));
-                    }
+        } else {
+            Condition.Counting counting = (Condition.Counting) condition;
+            long window = counting.windows().window().toMillis();
+            long start = Math.floorDiv(observation.time().toEpochMilli(), window) * window;
+            if (closed(counting.windows(), start, now, streamTime)) {
+                return new Step(known, List.of(), true);
+            }
+            List<Bucket> buckets = new ArrayList<>(state.buckets());
+            int at = indexOf(buckets, start);
+            Bucket bucket = (at >= 0 ? buckets.get(at) : new Bucket(start, 0, 0)).add(observation.matched());
+            if (at >= 0) {
+                buckets.set(at, bucket);
+            } else {
+                buckets.add(-at - 1, bucket);
+            }
+            state = state.withBuckets(buckets).seen(observation, now, observation.matched() ? samples(state, observation) : state.samples());
+            if (!(counting instanceof Condition.Ratio) && breaches(counting, state, bucket)) {
+                state = state.breached(start);
+                if (!state.firing()) {
+                    state = state.fired(now, bucket.matched(), Instant.ofEpochMilli(start), start);
+                    alerts.add(alert(rule, state, Alert.State.FIRING, bucket.matched(), Instant.ofEpochMilli(start),
+                            Instant.ofEpochMilli(start + window), now));
                 }
             }
         }
@@ -79,58 +77,57 @@ public final class RuleLogic {
     }
 
     public static Step tick(Rule rule, RuleState state, Instant now, Instant streamTime) {
-        Instant close = closeTime(rule, now, streamTime);
+        Condition condition = rule.condition();
         List<Alert> alerts = new ArrayList<>();
         RuleState next = state;
-        switch (rule.type()) {
-            case ABSENCE -> {
-                if (!next.firing() && next.lastReceived() != null
-                        && Duration.between(next.lastReceived(), now).compareTo(rule.absentFor()) >= 0) {
-                    double minutes = Duration.between(next.lastReceived(), now).toSeconds() / 60.0;
-                    next = next.fired(now, minutes, next.lastEvent(), null);
-                    alerts.add(alert(rule, next, Alert.State.FIRING, minutes, next.lastEvent(), now, now));
-                }
+        if (condition instanceof Condition.Absence absence) {
+            if (!next.firing() && next.lastReceived() != null
+                    && Duration.between(next.lastReceived(), now).compareTo(absence.silence()) >= 0) {
+                double minutes = Duration.between(next.lastReceived(), now).toSeconds() / 60.0;
+                next = next.fired(now, minutes, next.lastEvent(), null);
+                alerts.add(alert(rule, next, Alert.State.FIRING, minutes, next.lastEvent(), now, now));
             }
-            case NEW_ERROR -> {
-                Instant quietUntil = next.lastEvent().plus(rule.window()).plus(rule.grace());
-                if (next.firing() && !close.isBefore(quietUntil)) {
-                    alerts.add(alert(rule, next, Alert.State.RESOLVED, next.firedValue(), next.firedWindowStart(), next.lastEvent(), now));
-                    next = next.resolved();
-                }
-                if (!next.firing() && Duration.between(next.lastEvent(), close).compareTo(rule.lookback()) > 0) {
-                    return new Step(null, alerts, false); // unseen for the whole lookback: new again next time
-                }
-                return new Step(next, alerts, false);
+        } else if (condition instanceof Condition.NewError newError) {
+            Instant close = closeTime(newError.grace(), now, streamTime);
+            Instant quietUntil = next.lastEvent().plus(newError.quiet().window()).plus(newError.grace());
+            if (next.firing() && !close.isBefore(quietUntil)) {
+                alerts.add(alert(rule, next, Alert.State.RESOLVED, next.firedValue(), next.firedWindowStart(), next.lastEvent(), now));
+                next = next.resolved();
             }
-            default -> {
-                long window = rule.window().toMillis();
-                List<Bucket> kept = new ArrayList<>();
-                for (Bucket bucket : next.buckets()) {
-                    boolean isClosed = closed(rule, bucket.start(), now, streamTime);
-                    if (isClosed && rule.type() == RuleType.RATIO && ratioBreaches(rule, bucket)) {
-                        next = next.breached(bucket.start());
-                        if (!next.firing()) {
-                            double ratio = (double) bucket.matched() / bucket.total();
-                            next = next.fired(now, ratio, Instant.ofEpochMilli(bucket.start()), bucket.start());
-                            alerts.add(alert(rule, next, Alert.State.FIRING, ratio, Instant.ofEpochMilli(bucket.start()),
-                                    Instant.ofEpochMilli(bucket.start() + window), now));
-                        }
-                    }
-                    long keepFrom = close.toEpochMilli() - (rule.baselineWindows() + 2L) * window - rule.grace().toMillis();
-                    if (!isClosed || (rule.type() == RuleType.SPIKE && bucket.start() >= keepFrom)) {
-                        kept.add(bucket);
+            if (!next.firing() && Duration.between(next.lastEvent(), close).compareTo(newError.lookback()) > 0) {
+                return new Step(null, alerts, false); // unseen for the whole lookback: new again next time
+            }
+            return new Step(next, alerts, false);
+        } else {
+            Condition.Counting counting = (Condition.Counting) condition;
+            Instant close = closeTime(counting.grace(), now, streamTime);
+            long window = counting.windows().window().toMillis();
+            List<Bucket> kept = new ArrayList<>();
+            for (Bucket bucket : next.buckets()) {
+                boolean isClosed = closed(counting.windows(), bucket.start(), now, streamTime);
+                if (isClosed && counting instanceof Condition.Ratio ratio && ratioBreaches(ratio, bucket)) {
+                    next = next.breached(bucket.start());
+                    if (!next.firing()) {
+                        double value = (double) bucket.matched() / bucket.total();
+                        next = next.fired(now, value, Instant.ofEpochMilli(bucket.start()), bucket.start());
+                        alerts.add(alert(rule, next, Alert.State.FIRING, value, Instant.ofEpochMilli(bucket.start()),
+                                Instant.ofEpochMilli(bucket.start() + window), now));
                     }
                 }
-                next = next.withBuckets(kept);
-                if (next.firing() && next.breachStart() != null
-                        && close.toEpochMilli() >= next.breachStart() + 2 * window + rule.grace().toMillis()) {
-                    alerts.add(alert(rule, next, Alert.State.RESOLVED, next.firedValue(), next.firedWindowStart(),
-                            Instant.ofEpochMilli(next.breachStart() + window), now));
-                    next = next.resolved();
+                if (!isClosed || (counting instanceof Condition.Spike spike
+                        && bucket.start() >= close.toEpochMilli() - (spike.baselineWindows() + 2L) * window - spike.grace().toMillis())) {
+                    kept.add(bucket);
                 }
-                if (!next.firing() && next.buckets().isEmpty()) {
-                    return new Step(null, alerts, false); // nothing open, nothing firing: nothing to remember
-                }
+            }
+            next = next.withBuckets(kept);
+            if (next.firing() && next.breachStart() != null
+                    && close.toEpochMilli() >= next.breachStart() + 2 * window + counting.grace().toMillis()) {
+                alerts.add(alert(rule, next, Alert.State.RESOLVED, next.firedValue(), next.firedWindowStart(),
+                        Instant.ofEpochMilli(next.breachStart() + window), now));
+                next = next.resolved();
+            }
+            if (!next.firing() && next.buckets().isEmpty()) {
+                return new Step(null, alerts, false); // nothing open, nothing firing: nothing to remember
             }
         }
         if (next.firing() && alerts.isEmpty() && now.compareTo(next.lastNotified().plus(cooldown(rule, next.notifications()))) >= 0) {
@@ -149,15 +146,15 @@ public final class RuleLogic {
         return pause.compareTo(rule.maxCooldown()) > 0 ? rule.maxCooldown() : pause;
     }
 
-    private static boolean breaches(Rule rule, RuleState state, Bucket bucket) {
-        if (bucket.matched() < rule.threshold()) {
+    private static boolean breaches(Condition.Counting counting, RuleState state, Bucket bucket) {
+        if (bucket.matched() < counting.limit()) {
             return false;
         }
-        if (rule.type() != RuleType.SPIKE) {
+        if (!(counting instanceof Condition.Spike spike)) {
             return true;
         }
-        long window = rule.window().toMillis();
-        long baselineFrom = bucket.start() - rule.baselineWindows() * window;
+        long window = spike.windows().window().toMillis();
+        long baselineFrom = bucket.start() - spike.baselineWindows() * window;
         if (Math.floorDiv(state.firstSeen().toEpochMilli(), window) * window > baselineFrom) {
             return false; // still learning what normal is
         }
@@ -167,20 +164,21 @@ public final class RuleLogic {
                 sum += earlier.matched();
             }
         }
-        return bucket.matched() >= rule.factor() * ((double) sum / rule.baselineWindows());
+        return bucket.matched() >= spike.factor() * ((double) sum / spike.baselineWindows());
     }
 
-    private static boolean ratioBreaches(Rule rule, Bucket bucket) {
-        return bucket.total() >= rule.minEvents() && (double) bucket.matched() / bucket.total() >= rule.threshold();
+    private static boolean ratioBreaches(Condition.Ratio ratio, Bucket bucket) {
+        return bucket.total() >= ratio.minEvents() && (double) bucket.matched() / bucket.total() >= ratio.ratio();
     }
 
-    private static Instant closeTime(Rule rule, Instant now, Instant streamTime) {
-        Instant byClock = now.minus(rule.grace());
+    private static Instant closeTime(Duration grace, Instant now, Instant streamTime) {
+        Instant byClock = now.minus(grace);
         return streamTime != null && streamTime.isAfter(byClock) ? streamTime : byClock;
     }
 
-    private static boolean closed(Rule rule, long windowStart, Instant now, Instant streamTime) {
-        return closeTime(rule, now, streamTime).toEpochMilli() >= windowStart + rule.window().toMillis() + rule.grace().toMillis();
+    private static boolean closed(Condition.Windows windows, long windowStart, Instant now, Instant streamTime) {
+        return closeTime(windows.grace(), now, streamTime).toEpochMilli()
+                >= windowStart + windows.window().toMillis() + windows.grace().toMillis();
     }
 
     private static int indexOf(List<Bucket> buckets, long start) {
@@ -221,7 +219,7 @@ public final class RuleLogic {
         String groupClause = rule.groupBy() + ":\"" + state.group().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         query = query.isEmpty() ? groupClause : query + " and " + groupClause;
         return new Alert(alertId, dedupeKey, what, rule.id(), rule.type().fileName(), rule.name(), rule.groupBy(), state.group(),
-                state.service(), state.team(), value, rule.type() == RuleType.ABSENCE ? rule.absentFor().toSeconds() / 60.0 : rule.threshold(),
+                state.service(), state.team(), value, rule.condition().limit(),
                 from, to, state.samples(), state.fingerprint(), query, rule.runbook(), rule.route(), state.notifications(),
                 state.firedAt(), now, null);
     }

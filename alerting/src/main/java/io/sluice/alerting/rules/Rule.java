@@ -1,45 +1,44 @@
 package io.sluice.alerting.rules;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * One alert rule, as a rules file defines it (validated: see {@link RuleFile}). Parameters that a type
- * does not use are left at their defaults.
+ * One alert rule: what every rule has — which events, grouped how, reminded how often, shown with which
+ * runbook, sent to which route — and the {@link Condition} of its type, which holds only what that type uses.
+ * Validated here; {@link RuleFile} reads rules files into it.
  *
- * @param id              unique, stable: part of every alert's dedupe key
- * @param match           which events count
- * @param groupBy         the field alerts are grouped by ({@code service.name} unless set; fingerprints for new-error)
- * @param window          tumbling event-time window
- * @param grace           how late an event may arrive and still count in its window
- * @param threshold       threshold, pattern: matching events in one window; ratio: the ratio
- * @param minEvents       ratio: fewest events in a window for its ratio to count
- * @param lookback        new-error: how long a fingerprint must have been unseen to be new
- * @param absentFor       absence: silence that fires
- * @param baselineWindows spike: windows before the current one whose mean is the baseline
- * @param factor          spike: how many times the baseline fires
- * @param cooldown        first pause before a still-firing alert is notified again; doubles each time
- * @param maxCooldown     the longest pause between reminders
- * @param runbook         a link shown in the alert, or null
- * @param route           the Slack route for this rule's alerts, or null for the event's team's (else default)
+ * @param id          unique, stable: part of every alert's dedupe key
+ * @param match       which events count
+ * @param groupBy     the field alerts are grouped by ({@code service.name} unless set; fingerprints for new-error)
+ * @param cooldown    first pause before a still-firing alert is notified again; doubles each time
+ * @param maxCooldown the longest pause between reminders
+ * @param runbook     a link shown in the alert, or null
+ * @param route       the Slack route for this rule's alerts, or null for the event's team's (else default)
  */
-public record Rule(
-        String id,
-        String name,
-        RuleType type,
-        EventMatcher match,
-        String groupBy,
-        Duration window,
-        Duration grace,
-        double threshold,
-        long minEvents,
-        Duration lookback,
-        Duration absentFor,
-        int baselineWindows,
-        double factor,
-        Duration cooldown,
-        Duration maxCooldown,
-        String runbook,
-        String route) {
+public record Rule(String id, String name, EventMatcher match, String groupBy, Duration cooldown, Duration maxCooldown,
+        String runbook, String route, Condition condition) {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    public Rule {
+        List<String> problems = problems(id, groupBy, cooldown, maxCooldown, runbook);
+        if (condition == null) {
+            problems.add("a rule needs a condition");
+        } else if (condition instanceof Condition.Pattern && match.contains() == null && match.regex() == null) {
+            problems.add("a pattern rule needs match.contains or match.regex");
+        }
+        InvalidRuleException.throwIfAny(problems);
+    }
+
+    public RuleType type() {
+        return condition.type();
+    }
 
     /**
      * The one rule in force without a rules file: {@code threshold} ERROR/FATAL events of one service in a
@@ -47,8 +46,26 @@ public record Rule(
      * doubling up to 4 hours.
      */
     public static Rule serviceErrors(double threshold, Duration window, Duration grace) {
-        return new Rule("service-errors", "Errors", RuleType.THRESHOLD,
-                new EventMatcher(java.util.Set.of("ERROR", "FATAL"), java.util.Set.of(), null, null, java.util.Map.of()), "service.name",
-                window, grace, threshold, 20, Duration.ofDays(7), null, 6, 3, Duration.ofMinutes(15), Duration.ofHours(4), null, null);
+        return new Rule("service-errors", "Errors", new EventMatcher(Set.of("ERROR", "FATAL"), Set.of(), null, null, Map.of()),
+                "service.name", Duration.ofMinutes(15), Duration.ofHours(4), null, null,
+                new Condition.Threshold(new Condition.Windows(window, grace), threshold));
+    }
+
+    /** What is wrong with the parts every rule has (empty: nothing); a rules file reports them even when its condition is wrong too. */
+    static List<String> problems(String id, String groupBy, Duration cooldown, Duration maxCooldown, String runbook) {
+        List<String> problems = new ArrayList<>();
+        if (id == null || !ID.matcher(id).matches()) {
+            problems.add("id " + (id == null ? "is missing" : "'" + id + "' must be lower-case letters, digits and -"));
+        }
+        if (!EventFields.known(groupBy)) {
+            problems.add("group-by '" + groupBy + "' is not a field; one of " + new TreeSet<>(EventFields.NAMES) + " or labels.<key>");
+        }
+        if (maxCooldown.compareTo(cooldown) < 0) {
+            problems.add("max-cooldown is shorter than cooldown");
+        }
+        if (runbook != null && !runbook.startsWith("https://") && !runbook.startsWith("http://")) {
+            problems.add("runbook must be an http(s) link");
+        }
+        return problems;
     }
 }

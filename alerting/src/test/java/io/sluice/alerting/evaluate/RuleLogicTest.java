@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.alerting.rules.EventMatcher;
 import io.sluice.alerting.rules.Rule;
-import io.sluice.alerting.rules.RuleType;
+import io.sluice.alerting.rules.Condition;
 import io.sluice.model.Alert;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,9 +82,9 @@ class RuleLogicTest {
 
     @Test
     void shouldFireANewErrorOnItsFirstSightAndNotWhileItKeepsComing() {
-        Rule newError = new Rule("new-errors", "New errors", RuleType.NEW_ERROR, EventMatcher.ALL, "error.fingerprint",
-                Duration.ofMinutes(1), Duration.ofSeconds(10), 1, 0, Duration.ofDays(7), null, 6, 3, Duration.ofMinutes(15),
-                Duration.ofHours(4), null, null);
+        Rule newError = new Rule("new-errors", "New errors", EventMatcher.ALL, "error.fingerprint", Duration.ofMinutes(15),
+                Duration.ofHours(4), null, null, new Condition.NewError(new Condition.Windows(Duration.ofMinutes(1),
+                        Duration.ofSeconds(10)), Duration.ofDays(7)));
         Observation first = new Observation("new-errors", "fp-1", T0, true, "checkout", null, "NPE", "fp-1");
 
         Step seen = RuleLogic.observe(newError, null, first, T0, T0);

@@ -40,17 +40,22 @@ class RuleFileTest {
         assertThat(rules).extracting(Rule::type).containsExactly(RuleType.THRESHOLD, RuleType.RATIO, RuleType.NEW_ERROR,
                 RuleType.ABSENCE, RuleType.PATTERN, RuleType.SPIKE);
         Rule threshold = rules.get(0);
-        assertThat(threshold.window()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(threshold.grace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(threshold.condition()).isEqualTo(new Condition.Threshold(
+                new Condition.Windows(Duration.ofMinutes(5), Duration.ofSeconds(30)), 10));
         assertThat(threshold.match().levels()).containsExactlyInAnyOrder("ERROR", "FATAL");
         assertThat(threshold.match().services()).containsExactly("checkout");
         assertThat(rules.get(2).groupBy()).isEqualTo("error.fingerprint");
-        assertThat(rules.get(2).lookback()).isEqualTo(Duration.ofDays(14));
-        assertThat(rules.get(3).absentFor()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(rules.get(4).threshold()).isEqualTo(1);
+        assertThat(rules.get(1).condition()).isEqualTo(new Condition.Ratio(
+                new Condition.Windows(Duration.ofMinutes(1), Duration.ofSeconds(30)), 0.05, 20));
+        assertThat(rules.get(2).condition()).isEqualTo(new Condition.NewError(
+                new Condition.Windows(Duration.ofMinutes(10), Duration.ofSeconds(30)), Duration.ofDays(14)));
+        assertThat(rules.get(3).condition()).isEqualTo(new Condition.Absence(Duration.ofMinutes(10)));
+        assertThat(rules.get(4).condition()).isEqualTo(new Condition.Pattern(
+                new Condition.Windows(Duration.ofMinutes(1), Duration.ofSeconds(30)), 1));
         assertThat(rules.get(4).match().levels()).isEmpty();
         assertThat(rules.get(5).groupBy()).isEqualTo("host.name");
-        assertThat(rules.get(5).factor()).isEqualTo(3);
+        assertThat(rules.get(5).condition()).isEqualTo(new Condition.Spike(
+                new Condition.Windows(Duration.ofMinutes(1), Duration.ofSeconds(30)), 10, 6, 3));
     }
 
     @Test
@@ -80,9 +85,9 @@ class RuleFileTest {
                         "rules[2]: id 'Bad_Id' must be lower-case letters, digits and -",
                         "rule 'Bad_Id' (rules[2]): type 'sometimes' is unknown; one of threshold, ratio, new-error, absence, pattern, spike",
                         "rule 'oom' (rules[3]): match.regex is not a regular expression: Unclosed group",
+                        "rule 'oom' (rules[3]): window '5x' is not a duration like 30s, 5m, 1h or 7d",
                         "rule 'oom' (rules[3]): group-by 'user.name' is not a field; one of [error.fingerprint, error.type,"
-                                + " host.name, log.level, service.name, trace.id] or labels.<key>",
-                        "rule 'oom' (rules[3]): window '5x' is not a duration like 30s, 5m, 1h or 7d"))
+                                + " host.name, log.level, service.name, trace.id] or labels.<key>"))
                 .hasMessageStartingWith("rules.yml: 9 problems");
     }
 
