@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param itemRetries how often items answered 429/5xx are resent within one batch before the whole
  *                    batch is handed back for a later retry (nothing is committed meanwhile)
- * @param retryBackoff first pause between item retries; doubles, with jitter, up to {@code maxBackoff}
+ * @param retryBackoff first pause between item retries; doubles, with jitter, up to {@code maxBackoff}; also the
+ *                     first pause before a whole batch is retried, which doubles up to {@code batchMaxBackoff}
+ * @param batchMaxBackoff longest pause between retries of a whole batch (Elasticsearch unreachable): the
+ *                        partitions stay paused and polled meanwhile, so the group never rebalances
  * @param retention how many days of logs are kept (whole UTC days, today included); older daily indices are
  *                  deleted every {@code retentionCheckInterval}, and older events are dead-lettered, not indexed
  * @param serviceRetention per-service overrides of {@code retention}
@@ -25,6 +28,7 @@ public record IndexerProperties(
         @DefaultValue("5") int itemRetries,
         @DefaultValue("200ms") Duration retryBackoff,
         @DefaultValue("10s") Duration maxBackoff,
+        @DefaultValue("30s") Duration batchMaxBackoff,
         @DefaultValue("30d") Duration retention,
         Map<String, Duration> serviceRetention,
         @DefaultValue("1h") Duration retentionCheckInterval,

@@ -113,7 +113,7 @@ class IndexerWiring {
     @Bean
     DefaultErrorHandler retryBatchesForever(IndexerProperties properties, SluiceMeters meters) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
-        backOff.setMaxInterval(30_000);
+        backOff.setMaxInterval(properties.batchMaxBackoff().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
         Counter batchRetries = meters.retries("batch");
         handler.setRetryListeners(new RetryListener() {

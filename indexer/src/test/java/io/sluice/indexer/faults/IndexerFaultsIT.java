@@ -97,9 +97,10 @@ class IndexerFaultsIT {
     @Test
     void shouldPauseWithoutDeadLettersWhileElasticsearchRefusesTheCredentialsAndResumeAfter(TestPlatform platform) throws Exception {
         try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl())) {
-            proxy.refuseBulks(401, Duration.ofSeconds(20));
             ChildProcess indexer = startIndexer(platform, proxy.url());
             try {
+                // the refusal starts once the indexer is up: its start-up time must not eat the window
+                proxy.refuseBulks(401, Duration.ofSeconds(20));
                 produce(platform, 1_000);
                 await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> writesProblem().contains("credentials"));
                 assertThat(count(platform)).isZero();
@@ -170,36 +171,43 @@ class IndexerFaultsIT {
     }
 
     @Test
-    void shouldIndexEverythingOnceAfterElasticsearchIsFrozenForAMinute(TestPlatform platform) throws Exception {
+    void shouldIndexEverythingOnceAfterElasticsearchIsFrozenLongerThanEveryTimeout(TestPlatform platform) throws Exception {
         List<ProcessHandle> elasticsearch = platform.elasticsearchProcesses();
         Assumptions.assumeFalse(elasticsearch.isEmpty(), "the platform does not own the Elasticsearch process");
-        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        // a hung request is retried (item-retries 5, so 6 requests of up to 5 s and their backoff) before the batch is
+        // handed back and the partitions paused and polled: 45 s between polls is the budget that must hold
+        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.elasticsearchUrl(), true,
+                "--spring.kafka.consumer.properties.max.poll.interval.ms=45000");
         try {
             signal("STOP", elasticsearch);
             try {
                 produce(platform, 5_000);
-                Thread.sleep(Duration.ofSeconds(60).toMillis());
+                Thread.sleep(IndexerHarness.FAULT_WINDOW.toMillis());
             } finally {
                 signal("CONT", elasticsearch);
             }
             awaitCount(platform, 5_000, Duration.ofMinutes(3));
             assertThat(deadLetters(platform)).isZero();
             assertThat(indexer.isAlive()).isTrue();
+            assertThat(IndexerHarness.assignments(indexer)).as("never evicted from the group while its requests hung").isEqualTo(1);
         } finally {
             indexer.close();
         }
     }
 
     @Test
-    void shouldIndexEverythingOnceAfterElasticsearchIsStoppedForMinutesUnderLoad(TestPlatform platform) throws Exception {
-        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+    void shouldIndexEverythingOnceAfterElasticsearchIsStoppedLongerThanEveryTimeoutUnderLoad(TestPlatform platform) throws Exception {
+        // refused connections fail at once: a consumer that stopped polling for 15 s would be evicted, and the
+        // outage lasts twice that, so "no rebalance" below proves the paused partitions were polled throughout
+        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.elasticsearchUrl(), true,
+                "--spring.kafka.consumer.properties.max.poll.interval.ms=15000");
         try {
             produce(platform, 0, 2_500);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> count(platform) >= 500);
             Assumptions.assumeTrue(platform.stopElasticsearch(), "the platform does not own the Elasticsearch process");
             try {
                 produce(platform, 2_500, 2_500);
-                Thread.sleep(Duration.ofMinutes(3).toMillis());
+                Thread.sleep(IndexerHarness.FAULT_WINDOW.toMillis());
                 assertThat(indexer.isAlive()).isTrue();
                 // the partitions are paused, and the lag says how much is waiting: at least what was sent meanwhile
                 assertThat(lag()).isGreaterThanOrEqualTo(2_500);
@@ -209,6 +217,8 @@ class IndexerFaultsIT {
             awaitCount(platform, 5_000, Duration.ofMinutes(3));
             assertThat(deadLetters(platform)).isZero();
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> lag() == 0);
+            assertThat(IndexerHarness.assignments(indexer)).as("paused and polled through the outage: never evicted, no rebalance")
+                    .isEqualTo(1);
         } finally {
             indexer.close();
         }

@@ -39,6 +39,19 @@ final class IndexerHarness {
         this.service = service;
     }
 
+    /**
+     * Every timeout and backoff an Elasticsearch fault runs into, made short so a fault of {@link #FAULT_WINDOW}
+     * outlasts each several times over — what minutes of outage prove with the defaults, in seconds: a request to a
+     * frozen node times out (5 s), items are resent (backoff capped at 1 s), the batch is retried with the
+     * partitions paused and polled (backoff capped at 2 s). The outage tests also shorten the time a consumer may
+     * go without polling before it is evicted from its group, to what each outage must not reach.
+     */
+    static final List<String> FAULT_TIMEOUTS = List.of("--spring.elasticsearch.socket-timeout=5s",
+            "--sluice.indexer.max-backoff=1s", "--sluice.indexer.batch-max-backoff=2s");
+
+    /** How long Elasticsearch is stopped or frozen: six request timeouts, many times every backoff. */
+    static final java.time.Duration FAULT_WINDOW = java.time.Duration.ofSeconds(30);
+
     /** The indexer service writing to {@code elasticsearchUrl}, its group starting at the topic's end when {@code newGroup}. */
     ChildProcess startIndexer(String elasticsearchUrl, boolean newGroup, String... extraArgs) throws Exception {
         String group = "indexer-" + service;
@@ -48,7 +61,8 @@ final class IndexerHarness {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
                 new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
         List<String> args = new ArrayList<>(List.of("--spring.kafka.consumer.group-id=" + group,
-                "--spring.elasticsearch.socket-timeout=10s", "--sluice.indexer.retention=36500d"));
+                "--sluice.indexer.retention=36500d"));
+        args.addAll(FAULT_TIMEOUTS);
         args.addAll(List.of(extraArgs));
         return launcher.start(Service.INDEXER, Map.of(), args);
     }
@@ -89,5 +103,16 @@ final class IndexerHarness {
     List<ConsumerRecord<String, byte[]>> deadLetters(int expected) {
         return TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(), record -> service.equals(record.key()),
                 expected, Duration.ofSeconds(expected == 0 ? 3 : 30));
+    }
+
+    /**
+     * How often the indexer's events listener was given its partitions, from the service's own log (spring-kafka
+     * logs every assignment): once means the group never rebalanced under it.
+     */
+    static long assignments(ChildProcess indexer) throws java.io.IOException {
+        String ours = "\"pid\":" + indexer.pid() + ",";
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(indexer.logFile())) {
+            return lines.filter(line -> line.contains(ours) && line.contains("partitions assigned: [logs.enriched.v1")).count();
+        }
     }
 }
