@@ -6,7 +6,10 @@ import io.sluice.runtime.RuntimeSettings;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./sluice runtime}: only the real Kafka and Elasticsearch, until Ctrl-C. */
+/**
+ * {@code ./sluice runtime}: only the real Kafka and Elasticsearch, until Ctrl-C; {@code ./sluice runtime stop}
+ * stops those of a profile left running (the test runtime {@code ./sluice test} shares across modules).
+ */
 final class RuntimeCommand {
 
     private final CliArgs args;
@@ -18,6 +21,11 @@ final class RuntimeCommand {
     int run() {
         Profile profile = Profile.valueOf(args.option("profile", "local").toUpperCase(Locale.ROOT));
         RuntimeSettings settings = RuntimeSettings.of(profile, System.getenv());
+        if (args.positional().contains("stop")) {
+            boolean stopped = LocalRuntime.stopRunning(settings, System.getenv());
+            System.out.println(stopped ? "stopped the " + profile.folder() + " runtime" : "no " + profile.folder() + " runtime was running");
+            return 0;
+        }
         LocalRuntime runtime = new LocalRuntime(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

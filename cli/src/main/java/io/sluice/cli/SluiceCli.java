@@ -64,6 +64,7 @@ public final class SluiceCli {
                                            tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
+                  runtime stop [--profile test]  stop those of a profile left running
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance
                   bench processor [--events N] processor events per CPU-second against a minimal Streams app
                   bench indexer [--events N] [--in-flight N]

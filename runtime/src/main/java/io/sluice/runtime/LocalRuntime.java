@@ -62,8 +62,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Stops the Elasticsearch node this runtime started, the way an operator's {@code systemctl stop}
-     * would, for tests of an outage; false when the node was reused rather than started here.
+     * Stops the Elasticsearch node of this profile the way an operator's {@code systemctl stop} would, for tests
+     * of an outage — the one this runtime started or one it reused (a test runtime shared by the modules of a
+     * build); false when none ran.
      */
     public boolean stopElasticsearch() {
         for (ChildProcess child : started) {
@@ -73,7 +74,19 @@ public final class LocalRuntime implements AutoCloseable {
                 return true;
             }
         }
-        return false;
+        return new ElasticsearchNode(settings, env).stopRunning();
+    }
+
+    /** The Elasticsearch node's processes, whoever started it: for tests that freeze it. */
+    public java.util.List<ProcessHandle> elasticsearchProcesses() {
+        return new ElasticsearchNode(settings, env).processes();
+    }
+
+    /** Stops the broker and the node of a profile left running, e.g. a test runtime kept across a build's modules. */
+    public static boolean stopRunning(RuntimeSettings settings, Map<String, String> env) {
+        boolean elasticsearch = new ElasticsearchNode(settings, env).stopRunning();
+        boolean kafka = new KafkaBroker(settings).stopRunning();
+        return elasticsearch || kafka;
     }
 
     /** Starts the node again on the same data, after {@link #stopElasticsearch()}. */

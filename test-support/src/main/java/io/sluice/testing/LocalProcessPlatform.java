@@ -21,16 +21,7 @@ final class LocalProcessPlatform implements TestPlatform {
 
     @Override
     public java.util.List<ProcessHandle> elasticsearchProcesses() {
-        java.util.List<ProcessHandle> processes = new java.util.ArrayList<>();
-        for (io.sluice.runtime.process.ChildProcess child : runtime.children()) {
-            if (child.name().equals("elasticsearch")) {
-                ProcessHandle.of(child.pid()).ifPresent(handle -> {
-                    processes.add(handle);
-                    handle.descendants().forEach(processes::add);
-                });
-            }
-        }
-        return processes;
+        return runtime.elasticsearchProcesses();
     }
 
     @Override

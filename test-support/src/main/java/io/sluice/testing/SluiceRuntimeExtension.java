@@ -27,9 +27,24 @@ public final class SluiceRuntimeExtension implements BeforeAllCallback, Paramete
         if (shared == null) {
             shared = startPlatform();
             TestPlatform started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "sluice-test-platform-stop"));
+            if (keepsRuntime()) {
+                log.info("the test runtime stays up for the next module of this build ({}=keep); ./sluice test stops it",
+                        KEEP_VARIABLE);
+            } else {
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "sluice-test-platform-stop"));
+            }
         }
         return shared;
+    }
+
+    /**
+     * {@code ./sluice test} sets this: the broker and node one module's tests started are left running when its test
+     * JVM ends, so the next module reuses them instead of starting its own, and the script stops them at the end.
+     */
+    static final String KEEP_VARIABLE = "SLUICE_TEST_RUNTIME";
+
+    private static boolean keepsRuntime() {
+        return "keep".equals(System.getenv(KEEP_VARIABLE));
     }
 
     @Override

@@ -67,6 +67,30 @@ public final class ElasticsearchNode {
         return node;
     }
 
+    /** Stops the node of this profile whoever started it (its pid file names it); false when none ran. */
+    public boolean stopRunning() {
+        try {
+            return ProcessTree.stopStale(layout.pidFile(), layout.config().toString(), Duration.ofSeconds(30));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The running node's processes (its launcher first, then the server JVM), whoever started it; empty when none runs. */
+    public java.util.List<ProcessHandle> processes() {
+        try {
+            if (!Files.isRegularFile(layout.pidFile())) {
+                return java.util.List.of();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readString(layout.pidFile()).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .map(root -> java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants()).toList())
+                    .orElse(java.util.List.of());
+        } catch (IOException | NumberFormatException e) {
+            return java.util.List.of();
+        }
+    }
+
     public boolean isReachable() {
         return isHealthy(settings.elasticsearchUrl());
     }

@@ -51,6 +51,15 @@ public final class KafkaBroker {
         }
     }
 
+    /** Stops the broker of this profile whoever started it (its pid file names it); false when none ran. */
+    public boolean stopRunning() {
+        try {
+            return ProcessTree.stopStale(pidFile(), dir.toString(), Duration.ofSeconds(20));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** True when a broker already answers on the configured port. */
     public boolean isReachable() {
         return answers(Duration.ofSeconds(3));
