@@ -46,7 +46,7 @@ public final class SyslogParser {
      * @param reference when the frame was received: picks the year of an RFC 3164 date
      */
     public SyslogMessage parse(String frame, ZoneId zone, Instant reference) {
-        Cursor in = new Cursor(frame);
+        SyslogCursor in = new SyslogCursor(frame);
         int priority = priority(in);
         if (in.startsWith("1 ")) {
             in.skip(2);
@@ -67,7 +67,7 @@ public final class SyslogParser {
         }
     }
 
-    private static int priority(Cursor in) {
+    private static int priority(SyslogCursor in) {
         if (!in.startsWith("<")) {
             throw new SyslogFormatException("a syslog message starts with <PRI>");
         }
@@ -88,7 +88,7 @@ public final class SyslogParser {
         return priority;
     }
 
-    private SyslogMessage rfc5424(int priority, Cursor in) {
+    private SyslogMessage rfc5424(int priority, SyslogCursor in) {
         String timestamp = in.word();
         String host = nil(in.word());
         String app = nil(in.word());
@@ -107,7 +107,7 @@ public final class SyslogParser {
         return new SyslogMessage(priority / 8, priority % 8, time, host, app, procId, msgId, structured, message);
     }
 
-    private SyslogMessage rfc3164(int priority, Cursor in, ZoneId zone, Instant reference) {
+    private SyslogMessage rfc3164(int priority, SyslogCursor in, ZoneId zone, Instant reference) {
         Instant time = null;
         if (in.remaining() >= 15) {
             time = bsdDate(in.text.substring(in.at, in.at + 15), zone, reference).orElse(null);
@@ -134,7 +134,7 @@ public final class SyslogParser {
         return candidate.isAfter(reference.plusSeconds(86_400)) ? parsed.withYear(year - 1).atZone(zone).toInstant() : candidate;
     }
 
-    private static Map<String, String> structuredData(Cursor in) {
+    private static Map<String, String> structuredData(SyslogCursor in) {
         Map<String, String> data = new LinkedHashMap<>();
         if (in.startsWith(NIL)) {
             in.skip(1);
@@ -174,79 +174,5 @@ public final class SyslogParser {
 
     private static String nil(String value) {
         return NIL.equals(value) ? null : value;
-    }
-
-    /** A position in the frame, with the few moves the grammar needs. */
-    private static final class Cursor {
-        final String text;
-        int at;
-
-        Cursor(String text) {
-            this.text = text;
-        }
-
-        boolean startsWith(String prefix) {
-            return text.startsWith(prefix, at);
-        }
-
-        void skip(int count) {
-            at = Math.min(text.length(), at + count);
-        }
-
-        int remaining() {
-            return text.length() - at;
-        }
-
-        void skipSpace() {
-            if (at < text.length() && text.charAt(at) == ' ') {
-                at++;
-            }
-        }
-
-        String word() {
-            int end = text.indexOf(' ', at);
-            if (end < 0) {
-                throw new SyslogFormatException("truncated RFC 5424 header");
-            }
-            String word = text.substring(at, end);
-            at = end + 1;
-            return word;
-        }
-
-        String until(char stop, char alsoStop) {
-            int end = at;
-            while (end < text.length() && text.charAt(end) != stop && text.charAt(end) != alsoStop) {
-                end++;
-            }
-            String value = text.substring(at, end);
-            at = end;
-            return value;
-        }
-
-        void expect(String literal) {
-            if (!startsWith(literal)) {
-                throw new SyslogFormatException("malformed structured data near position " + at);
-            }
-            at += literal.length();
-        }
-
-        String quoted() {
-            StringBuilder value = new StringBuilder();
-            while (at < text.length() && text.charAt(at) != '"') {
-                char c = text.charAt(at++);
-                if (c == '\\' && at < text.length()) {
-                    c = text.charAt(at++);
-                }
-                value.append(c);
-            }
-            expect("\"");
-            return value.toString();
-        }
-
-        String rest() {
-            String rest = text.substring(at);
-            at = text.length();
-            return rest;
-        }
     }
 }
