@@ -62,7 +62,9 @@ final class IndexerHarness {
                 new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
         List<String> args = new ArrayList<>(List.of("--spring.kafka.consumer.group-id=" + group,
                 "--sluice.indexer.retention=36500d"));
-        args.addAll(FAULT_TIMEOUTS);
+        // a property given twice on the command line would reach Spring as "a,b": the test's own value wins
+        List<String> own = java.util.Arrays.stream(extraArgs).map(arg -> arg.substring(0, arg.indexOf('=') + 1)).toList();
+        FAULT_TIMEOUTS.stream().filter(arg -> own.stream().noneMatch(arg::startsWith)).forEach(args::add);
         args.addAll(List.of(extraArgs));
         return launcher.start(Service.INDEXER, Map.of(), args);
     }
