@@ -5,6 +5,11 @@ import io.sluice.runtime.elasticsearch.ElasticsearchNode;
 import io.sluice.runtime.kafka.KafkaBroker;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.topics.TopicInstaller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -37,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
     public LocalRuntime start(Map<String, String> env) {
         this.env = Map.copyOf(env);
         try {
+            awaitNoOutage();
             startKafka();
             startElasticsearch(env);
             new TopicInstaller(settings.kafkaBootstrap(), settings.partitions()).install();
@@ -67,6 +73,7 @@ public final class LocalRuntime implements AutoCloseable {
      * build); false when none ran.
      */
     public boolean stopElasticsearch() {
+        markOutage(true);
         for (ChildProcess child : started) {
             if (child.name().equals("elasticsearch")) {
                 started.remove(child);
@@ -92,7 +99,55 @@ public final class LocalRuntime implements AutoCloseable {
     /** Starts the node again on the same data, after {@link #stopElasticsearch()}. */
     public void restartElasticsearch() {
         startElasticsearch(env);
+        markOutage(false);
     }
+
+    /**
+     * Says that the node is down or frozen on purpose (a test's outage), or no longer: while it is, a runtime
+     * starting elsewhere on this profile (another module's tests) waits instead of taking the silent node for a
+     * dead one and starting — or stopping — it.
+     */
+    public void markOutage(boolean on) {
+        Path marker = outageMarker();
+        try {
+            if (on) {
+                Files.createDirectories(marker.getParent());
+                Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+            } else {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path outageMarker() {
+        return settings.dataDir().resolve("run").resolve("elasticsearch.outage");
+    }
+
+    /** Waits out an outage another process is running on this profile's node; one whose process is gone is over. */
+    private void awaitNoOutage() {
+        Path marker = outageMarker();
+        Instant deadline = Instant.now().plus(OUTAGE_WAIT);
+        try {
+            while (Files.exists(marker) && Instant.now().isBefore(deadline)) {
+                boolean ownerAlive = ProcessHandle.of(Long.parseLong(Files.readString(marker).trim())).map(ProcessHandle::isAlive).orElse(false);
+                if (!ownerAlive) {
+                    break;
+                }
+                log.info("Elasticsearch is down on purpose (an outage test in process {}); waiting", Files.readString(marker).trim());
+                Thread.sleep(2_000);
+            }
+            Files.deleteIfExists(marker);
+        } catch (IOException | NumberFormatException e) {
+            log.warn("ignoring an unreadable outage marker {}: {}", marker, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an Elasticsearch outage to end", e);
+        }
+    }
+
+    private static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofMinutes(5);
 
     private void startKafka() {
         KafkaBroker broker = new KafkaBroker(settings);

@@ -35,6 +35,18 @@ public interface TestPlatform extends AutoCloseable {
         throw new UnsupportedOperationException("this platform cannot start Elasticsearch again");
     }
 
+    /**
+     * Freezes the Elasticsearch server ({@code SIGSTOP}): it keeps its sockets and answers nothing; false where the
+     * platform cannot. {@link #thawElasticsearch()} lets it go on.
+     */
+    default boolean freezeElasticsearch() {
+        return false;
+    }
+
+    default void thawElasticsearch() {
+        throw new UnsupportedOperationException("this platform cannot freeze Elasticsearch");
+    }
+
     @Override
     void close();
 }

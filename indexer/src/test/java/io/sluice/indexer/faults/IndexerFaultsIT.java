@@ -172,19 +172,17 @@ class IndexerFaultsIT {
 
     @Test
     void shouldIndexEverythingOnceAfterElasticsearchIsFrozenLongerThanEveryTimeout(TestPlatform platform) throws Exception {
-        List<ProcessHandle> elasticsearch = platform.elasticsearchProcesses();
-        Assumptions.assumeFalse(elasticsearch.isEmpty(), "the platform does not own the Elasticsearch process");
         // a hung request is retried (item-retries 5, so 6 requests of up to 5 s and their backoff) before the batch is
         // handed back and the partitions paused and polled: 45 s between polls is the budget that must hold
         ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.elasticsearchUrl(), true,
                 "--spring.kafka.consumer.properties.max.poll.interval.ms=45000");
         try {
-            signal("STOP", elasticsearch);
+            Assumptions.assumeTrue(platform.freezeElasticsearch(), "the platform cannot freeze its Elasticsearch");
             try {
                 produce(platform, 5_000);
                 Thread.sleep(IndexerHarness.FAULT_WINDOW.toMillis());
             } finally {
-                signal("CONT", elasticsearch);
+                platform.thawElasticsearch();
             }
             awaitCount(platform, 5_000, Duration.ofMinutes(3));
             assertThat(deadLetters(platform)).isZero();
@@ -266,11 +264,5 @@ class IndexerFaultsIT {
 
     private long deadLetters(TestPlatform platform) {
         return new IndexerHarness(platform, service).deadLetters(0).size();
-    }
-
-    private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
-        for (ProcessHandle process : processes) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
-        }
     }
 }
