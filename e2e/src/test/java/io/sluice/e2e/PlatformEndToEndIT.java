@@ -139,6 +139,54 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void shouldStoreAJndiLookupVerbatimThroughEveryDoorAndNeverDialIt() throws Exception {
+        try (ConnectionTrap ldap = new ConnectionTrap()) {
+            new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), ldap.port()).close();
+            await().atMost(Duration.ofSeconds(5)).until(() -> ldap.connections() == 1); // the trap sees a connection
+            String lookup = "${jndi:ldap://127.0.0.1:" + ldap.port() + "/x}";
+            Map<String, String> sent = new java.util.LinkedHashMap<>();
+            for (String door : List.of("native", "bulk", "otlp", "loki", "syslog")) {
+                sent.put("e2e-" + run + "-jndi-" + door, lookup + " via " + door + " " + run);
+            }
+            List<String> doors = new ArrayList<>(sent.keySet());
+            assertThat(post(doors.get(0), Json.MAPPER.writeValueAsString(Map.of("message", sent.get(doors.get(0)), "level", "error")))
+                    .statusCode()).isEqualTo(200);
+            assertThat(ingest("/_bulk?service=" + doors.get(1), "application/x-ndjson", "{\"create\":{}}\n"
+                    + Json.MAPPER.writeValueAsString(Map.of("message", sent.get(doors.get(1)))) + "\n").statusCode()).isEqualTo(200);
+            Map<String, Object> otlpRecord = Map.of("timeUnixNano", nanos(), "body", Map.of("stringValue", sent.get(doors.get(2))));
+            Map<String, Object> otlpResource = Map.of("attributes",
+                    List.of(Map.of("key", "service.name", "value", Map.of("stringValue", doors.get(2)))));
+            String otlp = Json.MAPPER.writeValueAsString(Map.of("resourceLogs", List.of(Map.of("resource", otlpResource,
+                    "scopeLogs", List.of(Map.of("logRecords", List.of(otlpRecord)))))));
+            assertThat(ingest("/v1/logs", "application/json", otlp).statusCode()).isEqualTo(200);
+            String loki = Json.MAPPER.writeValueAsString(Map.of("streams", List.of(Map.of("stream", Map.of("service_name", doors.get(3)),
+                    "values", List.of(List.of(nanos(), sent.get(doors.get(3))))))));
+            assertThat(ingest("/loki/api/v1/push", "application/json", loki).statusCode()).isEqualTo(204);
+            try (java.net.Socket syslog = new java.net.Socket("localhost", Service.syslogPort(Profile.TEST))) {
+                syslog.getOutputStream().write(("<11>1 " + Instant.now() + " host " + doors.get(4) + " - - - " + sent.get(doors.get(4))
+                        + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+
+            for (String service : doors) {
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
+                        assertThat(elasticsearch.get("/logs-" + service + "-*/_search").path("hits").path("hits").get(0)
+                                .path("_source").path("message").asString()).as(service).isEqualTo(sent.get(service)));
+            }
+            assertThat(ldap.connections()).as("connections to the address in the lookup, beyond the test's own").isEqualTo(1);
+        }
+    }
+
+    private static String nanos() {
+        Instant now = Instant.now();
+        return Long.toString(now.getEpochSecond() * 1_000_000_000L + now.getNano());
+    }
+
+    private HttpResponse<String> ingest(String path, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(Service.INGEST.url(Profile.TEST) + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void shouldSendExactlyOneSlackMessageForABurstOfErrors() throws Exception {
         String service = "e2e-" + run + "-payments";
         Instant at = Instant.now();
