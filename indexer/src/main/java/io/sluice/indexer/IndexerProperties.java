@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkMaxDocuments most documents in one bulk request
  * @param maxInFlight how many bulk requests of one polled batch are sent at once
  * @param lagCheckInterval how often the lag gauge {@code sluice.consumer.lag} is read from the broker
+ * @param redaction what the dead-letter index masks in the records it shows (the processor's default rules: a
+ *                  record refused before the processor redacted it must not expose what the log indices hide)
  */
 @ConfigurationProperties("sluice.indexer")
 public record IndexerProperties(
@@ -35,5 +37,6 @@ public record IndexerProperties(
         @DefaultValue("5MB") DataSize bulkMaxBytes,
         @DefaultValue("5000") int bulkMaxDocuments,
         @DefaultValue("2") int maxInFlight,
-        @DefaultValue("5s") Duration lagCheckInterval) {
+        @DefaultValue("5s") Duration lagCheckInterval,
+        @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) java.util.Set<io.sluice.redact.RedactionRule> redaction) {
 }

@@ -1,7 +1,7 @@
 package io.sluice.processor;
 
 import io.sluice.processor.parse.SourceSettings;
-import io.sluice.processor.redact.RedactionRule;
+import io.sluice.redact.RedactionRule;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

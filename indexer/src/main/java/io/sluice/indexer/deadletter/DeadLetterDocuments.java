@@ -5,6 +5,7 @@ import io.sluice.index.IndexNames;
 import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.Coordinates;
 import io.sluice.json.Json;
+import io.sluice.redact.Redactor;
 import io.sluice.model.EventIds;
 import io.sluice.topics.SluiceHeaders;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Turns a record of {@code logs.dlq.v1} into a document of {@code sluice-dlq-<yyyy.MM>}: when it was
  * dead-lettered, its service, the stage that refused it, the reason (as written and as a category),
- * where it came from, and the original text — cut at {@link #MAX_ORIGINAL_CHARS} characters, the
- * record itself staying whole in the topic. Any record maps, so this index never refuses one back into
+ * where it came from, and the original text — redacted as the log indices are (a record refused before
+ * the processor redacted it still holds its e-mail addresses, card numbers and tokens; the names of the
+ * rules that fired go in {@code dlq.redacted}) and cut at {@link #MAX_ORIGINAL_CHARS} characters, the
+ * record itself staying whole, unredacted, in the topic for replay. Any record maps, so this index never refuses one back into
  * the topic it reads. The id comes from the record's coordinates and timestamp: a replay is a 409, not
  * a second document.
  */
@@ -28,25 +31,31 @@ public final class DeadLetterDocuments {
     private DeadLetterDocuments() {
     }
 
-    public static BulkDocument map(ConsumerRecord<String, byte[]> record) {
+    public static BulkDocument map(ConsumerRecord<String, byte[]> record, Redactor redactor) {
         Instant at = Instant.ofEpochMilli(Math.max(0, record.timestamp()));
         String reason = SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON);
         String service = SluiceHeaders.text(record.headers(), SluiceHeaders.SERVICE);
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        String original = new String(value, StandardCharsets.UTF_8);
-        boolean truncated = original.length() > MAX_ORIGINAL_CHARS;
+        Redactor.RedactedText original = redactor.redact(new String(value, StandardCharsets.UTF_8));
+        Redactor.RedactedText reasonText = redactor.redact(reason);
+        boolean truncated = original.text().length() > MAX_ORIGINAL_CHARS;
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("@timestamp", at.toString());
         document.put("service.name", service != null ? service : record.key());
         document.put("dlq.stage", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE));
-        document.put("dlq.reason", reason);
+        document.put("dlq.reason", reasonText.text());
         document.put("dlq.category", DeadLetterCode.labelOf(record.headers()));
         document.put("dlq.origin.topic", SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_TOPIC));
         document.put("dlq.origin.partition", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_PARTITION)));
         document.put("dlq.origin.offset", number(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_OFFSET)));
         document.put("dlq.original_bytes", value.length);
         document.put("dlq.truncated", truncated);
-        document.put("event.original", truncated ? original.substring(0, MAX_ORIGINAL_CHARS) : original);
+        document.put("event.original", truncated ? original.text().substring(0, MAX_ORIGINAL_CHARS) : original.text());
+        java.util.Set<String> redacted = new java.util.TreeSet<>(original.applied());
+        redacted.addAll(reasonText.applied());
+        if (!redacted.isEmpty()) {
+            document.put("dlq.redacted", String.join(",", redacted));
+        }
         Coordinates origin = new Coordinates(record.topic(), record.partition(), record.offset());
         return new BulkDocument(origin, record.key(), IndexNames.deadLetters(at), id(record), Json.MAPPER.writeValueAsBytes(document));
     }

@@ -1,5 +1,6 @@
 package io.sluice.indexer.deadletter;
 
+import io.sluice.redact.Redactor;
 import io.sluice.indexer.bulk.BatchIndexer;
 import io.sluice.indexer.bulk.BulkOutcome;
 import io.sluice.indexer.bulk.Rejection;
@@ -22,14 +23,17 @@ public class DeadLetterIndexListener {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterIndexListener.class);
 
     private final BatchIndexer indexer;
+    private final Redactor redactor;
 
-    public DeadLetterIndexListener(BatchIndexer indexer) {
+    /** @param redactor what the dead-letter index may not show, as the log indices (sluice.indexer.redaction) */
+    public DeadLetterIndexListener(BatchIndexer indexer, Redactor redactor) {
         this.indexer = indexer;
+        this.redactor = redactor;
     }
 
     @KafkaListener(id = "sluice-dlq-index", idIsGroup = false, groupId = "sluice-indexer-dlq", topics = "logs.dlq.v1", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        BulkOutcome outcome = indexer.index(records.stream().map(DeadLetterDocuments::map).toList());
+        BulkOutcome outcome = indexer.index(records.stream().map(record -> DeadLetterDocuments.map(record, redactor)).toList());
         for (Rejection rejection : outcome.rejected()) {
             log.error("dead letter {} not indexed (it stays in the topic): {}", rejection.origin(), rejection.reason());
         }

@@ -100,6 +100,11 @@ class IndexerWiring {
         return new RetentionSweeper(client, retention, Clock.systemUTC());
     }
 
+    @Bean
+    io.sluice.redact.Redactor deadLetterRedactor(IndexerProperties properties) {
+        return new io.sluice.redact.Redactor(properties.redaction());
+    }
+
     /** Replays read with consumers of their own: assigned partitions, never a commit, so no group offsets move. */
     @Bean
     EnrichedReplayer enrichedReplayer(ConsumerFactory<String, byte[]> consumers, DocumentMapper mapper, BulkIndexer indexer) {

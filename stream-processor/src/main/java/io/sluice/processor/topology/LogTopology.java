@@ -10,7 +10,7 @@ import io.sluice.processor.enrich.CatalogEnricher;
 import io.sluice.processor.multiline.MultilineAssembler;
 import io.sluice.processor.multiline.PendingLines;
 import io.sluice.processor.parse.RawLogParser;
-import io.sluice.processor.redact.Redactor;
+import io.sluice.redact.Redactor;
 import io.sluice.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;

@@ -7,7 +7,7 @@ import io.sluice.processor.parse.GrokPatterns;
 import io.sluice.processor.parse.ParserLimits;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.parse.TextFormats;
-import io.sluice.processor.redact.Redactor;
+import io.sluice.redact.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.metrics.LagMonitor;
 import io.sluice.metrics.SluiceMeters;

@@ -9,7 +9,7 @@ import io.sluice.processor.parse.ParserLimits;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.processor.parse.SourceSettings;
 import io.sluice.processor.parse.TextFormats;
-import io.sluice.processor.redact.Redactor;
+import io.sluice.redact.Redactor;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.io.IOException;
@@ -109,7 +109,7 @@ class FormatCorpusTest {
         RawLogParser parser = new RawLogParser(new ParserLimits(65_536, 20, Duration.ofMinutes(5)),
                 SourceSettings.DEFAULTS, services, FORMATS, Clock.fixed(received.plusSeconds(1), ZoneOffset.UTC));
         StreamsBuilder builder = new StreamsBuilder();
-        LogTopology.build(builder, parser, new Redactor(EnumSet.noneOf(io.sluice.processor.redact.RedactionRule.class)),
+        LogTopology.build(builder, parser, new Redactor(EnumSet.noneOf(io.sluice.redact.RedactionRule.class)),
                 FLUSH_TIMEOUT, new io.sluice.metrics.SluiceMeters(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "processor"));
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "format-corpus");

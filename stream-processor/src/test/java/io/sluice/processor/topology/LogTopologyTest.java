@@ -50,7 +50,7 @@ class LogTopologyTest {
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(4096, 5, Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC)),
-                new io.sluice.processor.redact.Redactor(java.util.EnumSet.allOf(io.sluice.processor.redact.RedactionRule.class)),
+                new io.sluice.redact.Redactor(java.util.EnumSet.allOf(io.sluice.redact.RedactionRule.class)),
                 FLUSH_TIMEOUT, meters);
         startDriver(builder);
     }
@@ -86,8 +86,8 @@ class LogTopologyTest {
         driver.close();
         StreamsBuilder builder = new StreamsBuilder();
         LogTopology.build(builder, RawLogParser.withDefaults(new ParserLimits(1024 * 1024, 5, Duration.ofMinutes(5)),
-                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.processor.redact.Redactor(java.util.EnumSet.noneOf(
-                io.sluice.processor.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters, sizeLimit);
+                Clock.fixed(NOW, ZoneOffset.UTC)), new io.sluice.redact.Redactor(java.util.EnumSet.noneOf(
+                io.sluice.redact.RedactionRule.class)), FLUSH_TIMEOUT, meters, sizeLimit);
         startDriver(builder);
     }
 
@@ -422,7 +422,7 @@ class LogTopologyTest {
         RawLogParser parser = new RawLogParser(new ParserLimits(65_536, 5, Duration.ofMinutes(5)), SourceSettings.DEFAULTS,
                 java.util.Map.of("slow", new SourceSettings("grok", List.of("^(\\w+\\s?)+$"), null, false)),
                 new TextFormats(new GrokPatterns(50)), Clock.fixed(NOW, ZoneOffset.UTC));
-        LogTopology.build(builder, parser, new io.sluice.processor.redact.Redactor(java.util.Set.of()), FLUSH_TIMEOUT, meters);
+        LogTopology.build(builder, parser, new io.sluice.redact.Redactor(java.util.Set.of()), FLUSH_TIMEOUT, meters);
         startDriver(builder);
         send("slow", "a".repeat(40) + " " + "b".repeat(40) + "!" , "g-1");
         send("slow", "fine words", "g-2");

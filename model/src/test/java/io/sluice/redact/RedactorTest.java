@@ -1,4 +1,4 @@
-package io.sluice.processor.redact;
+package io.sluice.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

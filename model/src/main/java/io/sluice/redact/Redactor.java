@@ -1,4 +1,4 @@
-package io.sluice.processor.redact;
+package io.sluice.redact;
 
 import io.sluice.model.LogEvent;
 import java.util.EnumSet;
@@ -42,6 +42,17 @@ public final class Redactor {
         return new LogEvent(event.timestamp(), message, event.level(), event.service(), event.host(), event.traceId(),
                 event.spanId(), event.eventId(), event.ingested(), original, labels, event.errorType(), errorMessage,
                 stackTrace, event.errorFingerprint());
+    }
+
+    /** A text with what the rules found replaced, and the names of the rules that found something (empty: unchanged). */
+    public record RedactedText(String text, Set<String> applied) {
+    }
+
+    /** Redacts one text the way {@link #redact(LogEvent)} redacts each field: for records that are not events yet. */
+    public RedactedText redact(String text) {
+        Set<String> applied = new TreeSet<>();
+        String result = rules.isEmpty() ? text : apply(text, applied);
+        return new RedactedText(result, Set.copyOf(applied));
     }
 
     private String apply(String text, Set<String> applied) {

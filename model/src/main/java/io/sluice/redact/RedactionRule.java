@@ -1,4 +1,4 @@
-package io.sluice.processor.redact;
+package io.sluice.redact;
 
 import java.util.EnumSet;
 import java.util.Set;
