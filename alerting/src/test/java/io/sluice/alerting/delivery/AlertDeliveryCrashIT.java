@@ -43,6 +43,7 @@ class AlertDeliveryCrashIT {
     void shouldPostAnAlertAtMostTwiceAcrossAKillAndNeverReplayCommittedOnes(TestPlatform platform) throws Exception {
         String group = "delivery-" + run;
         AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), group);
+        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
         Path rules = Files.createTempFile("no-rules", ".yml");
         Files.writeString(rules, "rules: []\n"); // only the alerts this test sends
         try (slack) {

@@ -44,6 +44,7 @@ class SlackRouteOutageIT {
     void shouldDeliverTheHealthyRouteWhileAnotherIsDownAndRecordTheDownOnesUndelivered(TestPlatform platform) throws Exception {
         String group = "delivery-" + run;
         AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), group);
+        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
         Path rules = Files.createTempFile("no-rules", ".yml");
         Files.writeString(rules, "rules: []\n");
         try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, group, rules, slack)) {

@@ -3,12 +3,12 @@ package io.sluice.alerting.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.alerting.delivery.AlertsTopic;
 import io.sluice.model.Alert;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
-import io.sluice.runtime.kafka.ConsumerGroups;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
@@ -44,6 +44,9 @@ class AlertStateRestartIT {
         Path rules = Files.createTempFile("restart-rules", ".yml");
         Files.writeString(rules, "rules:\n  - { id: restart-errors, type: threshold, threshold: 3, window: 20s, grace: 2s,"
                 + " match: { service: " + service + " } }\n");
+        // evaluation and delivery both start at the end of their topics: only this test's events and alerts
+        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
+        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), "delivery-" + run);
         try (FakeSlack slack = new FakeSlack()) {
             ChildProcess alerting = start(platform, slack, rules);
             produceErrors(platform, 3);
@@ -87,19 +90,16 @@ class AlertStateRestartIT {
 
     /**
      * The alerting service as {@code ./sluice up} runs it, with the test's rules, its own evaluation
-     * (application id) and delivery group, delivering only alerts decided from now on, to {@code slack}.
+     * (application id {@code alerting-<run>}) and delivery group ({@code delivery-<run>}), delivering to
+     * {@code slack}; the caller starts both at the end of their topics first.
      */
     static ChildProcess startAlerting(TestPlatform platform, FakeSlack slack, Path rules, String run) throws Exception {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
                 new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
-        ChildProcess alerting = launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
+        return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
                 "--spring.kafka.consumer.group-id=delivery-" + run,
-                "--spring.kafka.consumer.auto-offset-reset=latest",
                 "--spring.kafka.streams.application-id=alerting-" + run,
                 "--sluice.alerting.rules-file=" + rules));
-        // the delivery group starts at the latest offset: an alert decided before it holds alerts.v1 would never be read
-        ConsumerGroups.awaitAssigned(platform.kafkaBootstrap(), "delivery-" + run, Duration.ofMinutes(1));
-        return alerting;
     }
 
     private void produceErrors(TestPlatform platform, int count) {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.sluice.json.Json;
 import io.sluice.topics.DeadLetterCode;
+import io.sluice.alerting.delivery.AlertsTopic;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Profile;
-import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
@@ -53,7 +53,8 @@ class NotAnEventIT {
         Files.writeString(rules, "rules:\n  - { id: nae-errors, type: threshold, threshold: 1, window: 10s, grace: 1s,"
                 + " match: { service: " + service + " } }\n");
         // the evaluation (a Streams application: its group is its id) starts at the end, not behind every test's events
-        TopicOffsets.commitAtEnd(platform.kafkaBootstrap(), "alerting-" + run, Topics.ENRICHED.name());
+        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
+        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), "delivery-" + run);
         try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, slack, rules)) {
             produce(platform, "{\"this is\": \"not an event\"".getBytes(StandardCharsets.UTF_8));
             Instant now = Instant.now();
