@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how many days of logs are kept (whole UTC days, today included); older daily indices are
  *                  deleted every {@code retentionCheckInterval}, and older events are dead-lettered, not indexed
  * @param serviceRetention per-service overrides of {@code retention}
+ * @param deadLetterRetention how long the dead-letter index {@code sluice-dlq-*} keeps a month (the topic is the
+ *                            window for re-driving; this is the window for investigating)
+ * @param alertRetention how long the alert audit {@code sluice-alerts-*} keeps a month (over a year by default)
  * @param bulkMaxBytes most source bytes in one bulk request (Elasticsearch's guidance: a few MB)
  * @param bulkMaxDocuments most documents in one bulk request
  * @param maxInFlight how many bulk requests of one polled batch are sent at once
@@ -33,6 +36,8 @@ public record IndexerProperties(
         @DefaultValue("30s") Duration batchMaxBackoff,
         @DefaultValue("30d") Duration retention,
         Map<String, Duration> serviceRetention,
+        @DefaultValue("90d") Duration deadLetterRetention,
+        @DefaultValue("400d") Duration alertRetention,
         @DefaultValue("1h") Duration retentionCheckInterval,
         @DefaultValue("5MB") DataSize bulkMaxBytes,
         @DefaultValue("5000") int bulkMaxDocuments,

@@ -25,12 +25,12 @@ public final class IndexNames {
 
     /** The monthly audit index of alerts and their deliveries: {@code sluice-alerts-yyyy.MM}. */
     public static String alerts(Instant decidedAt) {
-        return "sluice-alerts-" + MONTH.format(decidedAt);
+        return MonthlyIndex.Family.ALERTS.prefix() + MONTH.format(decidedAt);
     }
 
     /** The monthly index of dead-lettered records: {@code sluice-dlq-yyyy.MM}. */
     public static String deadLetters(Instant deadLetteredAt) {
-        return "sluice-dlq-" + MONTH.format(deadLetteredAt);
+        return MonthlyIndex.Family.DEAD_LETTERS.prefix() + MONTH.format(deadLetteredAt);
     }
 
     public static String daily(String service, Instant timestamp) {
@@ -48,6 +48,45 @@ public final class IndexNames {
             return Optional.of(new DailyIndex(index, index.substring("logs-".length(), dayStart - 1), day));
         } catch (DateTimeParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The family and month of a monthly index name ({@code sluice-alerts-…}, {@code sluice-dlq-…}); empty for any other. */
+    public static Optional<MonthlyIndex> parseMonthly(String index) {
+        for (MonthlyIndex.Family family : MonthlyIndex.Family.values()) {
+            if (index.startsWith(family.prefix())) {
+                try {
+                    return Optional.of(new MonthlyIndex(index, family,
+                            java.time.YearMonth.parse(index.substring(family.prefix().length()), MONTH)));
+                } catch (DateTimeParseException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A monthly index: its name, what it holds and its UTC month. */
+    public record MonthlyIndex(String name, Family family, java.time.YearMonth month) {
+
+        /** What a monthly index holds. */
+        public enum Family {
+            ALERTS("sluice-alerts-"),
+            DEAD_LETTERS("sluice-dlq-");
+
+            private final String prefix;
+
+            Family(String prefix) {
+                this.prefix = prefix;
+            }
+
+            public String prefix() {
+                return prefix;
+            }
+
+            public String pattern() {
+                return prefix + "*";
+            }
         }
     }
 

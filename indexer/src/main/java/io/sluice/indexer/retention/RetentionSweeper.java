@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the daily indices whose day has left the retention window. Only indices named by
- * {@link IndexNames} are touched; everything else under {@code logs-*} is left alone.
+ * Deletes the daily log indices whose day has left the retention window, and the monthly dead-letter and
+ * alert indices whose month has ({@link MonthlyRetention}). Only indices named by {@link IndexNames} are
+ * touched; anything else under those patterns is left alone.
  */
 public final class RetentionSweeper {
 
@@ -20,11 +21,13 @@ public final class RetentionSweeper {
 
     private final ElasticsearchClient client;
     private final RetentionPolicy policy;
+    private final MonthlyRetention monthly;
     private final Clock clock;
 
-    public RetentionSweeper(ElasticsearchClient client, RetentionPolicy policy, Clock clock) {
+    public RetentionSweeper(ElasticsearchClient client, RetentionPolicy policy, MonthlyRetention monthly, Clock clock) {
         this.client = client;
         this.policy = policy;
+        this.monthly = monthly;
         this.clock = clock;
     }
 
@@ -35,10 +38,16 @@ public final class RetentionSweeper {
             IndexNames.parse(name).filter(index -> policy.isExpired(index, clock.instant()))
                     .ifPresent(index -> expired.add(index.name()));
         }
+        for (IndexNames.MonthlyIndex.Family family : IndexNames.MonthlyIndex.Family.values()) {
+            for (String name : client.indices().get(get -> get.index(family.pattern())).indices().keySet()) {
+                IndexNames.parseMonthly(name).filter(index -> monthly.isExpired(index, clock.instant()))
+                        .ifPresent(index -> expired.add(index.name()));
+            }
+        }
         for (int from = 0; from < expired.size(); from += DELETE_BATCH) {
             List<String> batch = expired.subList(from, Math.min(expired.size(), from + DELETE_BATCH));
             client.indices().delete(delete -> delete.index(batch));
-            log.info("retention: deleted {} expired daily indices: {}", batch.size(), batch);
+            log.info("retention: deleted {} expired indices: {}", batch.size(), batch);
         }
         return expired;
     }

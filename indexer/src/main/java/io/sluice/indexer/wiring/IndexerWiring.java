@@ -96,8 +96,9 @@ class IndexerWiring {
     }
 
     @Bean
-    RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention) {
-        return new RetentionSweeper(client, retention, Clock.systemUTC());
+    RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention, IndexerProperties properties) {
+        return new RetentionSweeper(client, retention, new io.sluice.indexer.retention.MonthlyRetention(
+                properties.deadLetterRetention(), properties.alertRetention()), Clock.systemUTC());
     }
 
     @Bean

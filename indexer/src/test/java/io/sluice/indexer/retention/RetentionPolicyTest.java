@@ -36,4 +36,17 @@ class RetentionPolicyTest {
         assertThatThrownBy(() -> new RetentionPolicy(Duration.ofHours(12), Map.of()))
                 .hasMessageContaining("at least one day");
     }
+
+    @Test
+    void shouldDeleteAMonthlyIndexOnlyOnceItsLastDayLeftTheWindow() {
+        MonthlyRetention monthly = new MonthlyRetention(Duration.ofDays(90), Duration.ofDays(400));
+        // 90 days up to 2026-11-22 reach back to 2026-08-25: August still holds kept days, July does not
+        assertThat(monthly.isExpired(IndexNames.parseMonthly("sluice-dlq-2026.08").orElseThrow(), NOW)).isFalse();
+        assertThat(monthly.isExpired(IndexNames.parseMonthly("sluice-dlq-2026.07").orElseThrow(), NOW)).isTrue();
+        // the alert audit keeps 400 days: back to 2025-10-19
+        assertThat(monthly.isExpired(IndexNames.parseMonthly("sluice-alerts-2025.10").orElseThrow(), NOW)).isFalse();
+        assertThat(monthly.isExpired(IndexNames.parseMonthly("sluice-alerts-2025.09").orElseThrow(), NOW)).isTrue();
+        assertThat(IndexNames.parseMonthly("sluice-dlq-archive")).isEmpty();
+        assertThat(IndexNames.parseMonthly("logs-web-2026.11.22")).isEmpty();
+    }
 }

@@ -23,31 +23,41 @@ class RetentionSweeperIT {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     @Test
-    void shouldDeleteOnlyDailyIndicesOutsideTheirServicesRetention(TestPlatform platform) throws Exception {
+    void shouldDeleteOnlyIndicesOutsideTheirRetention(TestPlatform platform) throws Exception {
         IndexTemplate.installAll(platform.elasticsearchUrl());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String web = "ret-web-" + run;
         String audit = "ret-audit-" + run;
-        List<String> expired = List.of("logs-" + web + "-2026.11.15", "logs-" + audit + "-2025.11.01");
+        // monthly indices are shared by every run: months no other test writes (dead letters: 90 days, alerts: 400)
+        List<String> expired = List.of("logs-" + web + "-2026.11.15", "logs-" + audit + "-2025.11.01",
+                "sluice-dlq-2020.01", "sluice-alerts-2020.01");
         List<String> kept = List.of("logs-" + web + "-2026.11.16", "logs-" + web + "-2026.11.22",
-                "logs-" + audit + "-2026.01.01", "logs-" + web + "-archive");
+                "logs-" + audit + "-2026.01.01", "logs-" + web + "-archive",
+                "sluice-dlq-2026.09", "sluice-alerts-2025.11", "sluice-dlq-archive-" + run);
+        List<String> created = new java.util.ArrayList<>();
         try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
             for (String index : concat(expired, kept)) {
-                client.indices().create(create -> create.index(index));
+                if (!client.indices().exists(exists -> exists.index(index)).value()) {
+                    client.indices().create(create -> create.index(index));
+                    created.add(index);
+                }
             }
             RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(7), Map.of(audit, Duration.ofDays(365)));
 
-            List<String> deleted = new RetentionSweeper(client, policy, Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+            List<String> deleted = new RetentionSweeper(client, policy, new MonthlyRetention(Duration.ofDays(90), Duration.ofDays(400)),
+                    Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
 
             assertThat(deleted).containsAll(expired).doesNotContainAnyElementsOf(kept);
-            assertThat(deleted).allSatisfy(name -> assertThat(IndexNames.parse(name)).isPresent());
+            assertThat(deleted).allSatisfy(name -> assertThat(IndexNames.parse(name).isPresent() || IndexNames.parseMonthly(name).isPresent())
+                    .isTrue());
             for (String index : expired) {
                 assertThat(client.indices().exists(exists -> exists.index(index)).value()).as(index).isFalse();
             }
             for (String index : kept) {
                 assertThat(client.indices().exists(exists -> exists.index(index)).value()).as(index).isTrue();
             }
-            client.indices().delete(delete -> delete.index(kept));
+            List<String> ours = kept.stream().filter(created::contains).toList();
+            client.indices().delete(delete -> delete.index(ours));
         }
     }
 
