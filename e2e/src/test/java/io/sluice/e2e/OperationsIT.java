@@ -1,6 +1,7 @@
 package io.sluice.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.json.Json;
@@ -150,15 +151,57 @@ class OperationsIT {
         for (Service service : Service.ALL) {
             for (String probe : List.of("liveness", "readiness")) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(service.url(Profile.TEST) + "/actuator/health/" + probe)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(service.managementUrl(Profile.TEST) + "/actuator/health/" + probe)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(service + " " + probe + ": " + response.body()).isEqualTo(200);
                 assertThat(response.body()).contains("\"status\":\"UP\"");
             }
         }
         for (Service streams : List.of(Service.STREAM_PROCESSOR, Service.ALERTING)) {
             HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(
-                    URI.create(streams.url(Profile.TEST) + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(streams.managementUrl(Profile.TEST) + "/actuator/health/readiness")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.body()).as("readiness of " + streams + " follows its Kafka Streams instance").contains("\"streams\"");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceShouldServeItsActuatorOnlyOnItsManagementPortAndEveryPortOnlyOnLoopback() throws Exception {
+        java.util.Optional<java.net.InetAddress> external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(network -> !hasLoopback(network)).flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address).findFirst();
+        for (Service service : Service.ALL) {
+            HttpResponse<String> onDataPort = http.send(HttpRequest.newBuilder(URI.create(service.url(Profile.TEST) + "/actuator/health"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(onDataPort.statusCode()).as(service + ": no actuator on the port that serves data").isEqualTo(404);
+        }
+        // from the machine's own network address nothing answers: neither the services' ports nor Kafka's or Elasticsearch's
+        RuntimeSettings settings = RuntimeSettings.of(Profile.TEST, System.getenv());
+        List<Integer> ports = new ArrayList<>(List.of(settings.kafkaPort(), settings.elasticsearchPort(), Service.syslogPort(Profile.TEST)));
+        Service.ALL.forEach(service -> ports.addAll(List.of(service.port(Profile.TEST), service.managementPort(Profile.TEST))));
+        System.out.printf("[listen] %d ports tried from %s%n", ports.size(), external.map(Object::toString)
+                .orElse("nowhere: this machine has no network address but loopback"));
+        external.ifPresent(address -> ports.forEach(port -> assertThatThrownBy(() -> {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(address, port), 2_000);
+            }
+        }).as("port %d from %s", port, address).isInstanceOf(java.io.IOException.class)));
+        ports.forEach(port -> assertThat(answersOnLoopback(port)).as("port %d on loopback", port).isTrue());
+    }
+
+    private static boolean answersOnLoopback(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasLoopback(java.net.NetworkInterface network) {
+        try {
+            return network.isLoopback();
+        } catch (java.net.SocketException e) {
+            return true;
         }
     }
 
@@ -304,7 +347,7 @@ class OperationsIT {
     }
 
     private String scrape(Service service) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.url(Profile.TEST) + "/actuator/prometheus"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.managementUrl(Profile.TEST) + "/actuator/prometheus"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -68,7 +68,7 @@ class NotAnEventIT {
                 assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE)).isEqualTo("alerting/evaluate");
             });
             await().atMost(Duration.ofMinutes(1)).until(() -> slack.received().stream().anyMatch(body -> body.contains("*" + service + "*")));
-            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.ALERTING.url(Profile.TEST)
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.ALERTING.managementUrl(Profile.TEST)
                     + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(Json.MAPPER.readTree(health).path("components").path("streams").path("details").path("threadsReplaced").asLong())
                     .as("the evaluation thread never died").isZero();

@@ -141,7 +141,7 @@ class ElasticsearchRefusalsIT {
 
     /** What the indexer's health says is wrong with its writes, or "" when nothing is. */
     private static String problem() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Service.INDEXER.url(Profile.TEST)
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Service.INDEXER.managementUrl(Profile.TEST)
                 + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode writes = Json.MAPPER.readTree(response.body()).path("components").path("elasticsearchWrites");
         return writes.path("details").path("problem").asString("");

@@ -116,7 +116,7 @@ class IndexerFaultsIT {
     /** What the running indexer's health says is wrong with its writes, or "" when nothing is. */
     private static String writesProblem() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(Service.INDEXER.managementUrl(Profile.TEST) + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
         return Json.MAPPER.readTree(response.body()).path("components").path("elasticsearchWrites").path("details").path("problem").asString("");
     }
 
@@ -256,7 +256,7 @@ class IndexerFaultsIT {
     /** The running indexer's gauge {@code sluice.consumer.lag}, as its metrics endpoint shows it. */
     private static double lag() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(Service.INDEXER.url(Profile.TEST) + "/actuator/metrics/sluice.consumer.lag?tag=stage:indexer")).build(),
+                URI.create(Service.INDEXER.managementUrl(Profile.TEST) + "/actuator/metrics/sluice.consumer.lag?tag=stage:indexer")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return Json.MAPPER.readTree(response.body()).path("measurements").get(0).path("value").asDouble();

@@ -35,8 +35,8 @@ class SyslogListenerIT {
     @Autowired
     SyslogServers servers;
 
-    @org.springframework.boot.test.web.server.LocalServerPort
-    int httpPort;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     @TempDir
     Path dir;
@@ -83,7 +83,7 @@ class SyslogListenerIT {
         assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.HOST)).isEqualTo("edge-1");
         assertThat(SluiceHeaders.attributes(records.get(0).headers()).labels()).containsEntry("syslog.procid", "77");
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + httpPort + "/actuator/prometheus")).build(),
+                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("sluice_syslog_udp_kernel_drops ")
                 .containsPattern("sluice_syslog_messages_total\\{outcome=\"accepted\",transport=\"udp\"} [1-9]");

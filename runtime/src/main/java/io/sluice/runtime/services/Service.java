@@ -32,8 +32,20 @@ public enum Service {
         return "http://localhost:" + port(profile);
     }
 
+    /**
+     * The management port (actuator: health, metrics, Prometheus), apart from the port that serves data and
+     * bound to loopback only: what an operator or a probe on the machine reads, never the network.
+     */
+    public int managementPort(Profile profile) {
+        return profile.port(basePort + MANAGEMENT_OFFSET);
+    }
+
+    public String managementUrl(Profile profile) {
+        return "http://127.0.0.1:" + managementPort(profile);
+    }
+
     public String healthUrl(Profile profile) {
-        return url(profile) + "/actuator/health";
+        return managementUrl(profile) + "/actuator/health";
     }
 
     /** The syslog port (TCP and UDP) the ingest service listens on. */
@@ -48,9 +60,14 @@ public enum Service {
      */
     List<String> arguments(Profile profile) {
         List<String> arguments = new java.util.ArrayList<>();
+        // on this machine every port is the machine's own: data and syslog on loopback, as Kafka and Elasticsearch
+        arguments.add("--server.address=127.0.0.1");
         if (this == INGEST) {
             arguments.add("--sluice.ingest.syslog.port=" + syslogPort(profile));
+            arguments.add("--sluice.ingest.syslog.bind-address=127.0.0.1");
         }
+        arguments.add("--management.server.port=" + managementPort(profile));
+        arguments.add("--management.server.address=127.0.0.1");
         if (profile == Profile.TEST) {
             arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=" + TEST_SESSION_TIMEOUT_MS);
             arguments.add("--spring.kafka.streams.properties.session.timeout.ms=" + TEST_SESSION_TIMEOUT_MS);
@@ -59,4 +76,6 @@ public enum Service {
     }
 
     private static final int TEST_SESSION_TIMEOUT_MS = 10_000;
+    /** 8080 serves data, 18080 its actuator (the same in docker-compose.yml and each application.yml). */
+    private static final int MANAGEMENT_OFFSET = 10_000;
 }

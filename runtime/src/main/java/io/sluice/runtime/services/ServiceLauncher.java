@@ -62,7 +62,9 @@ public final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
                 "--spring.elasticsearch.uris=" + connections.elasticsearchUrl(),
                 "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(service.module())));
-        command.addAll(service.arguments(settings.profile()));
+        // a property given twice would reach Spring as "a,b": the caller's value replaces the launcher's
+        List<String> overridden = extraArgs.stream().filter(arg -> arg.contains("=")).map(arg -> arg.substring(0, arg.indexOf('=') + 1)).toList();
+        service.arguments(settings.profile()).stream().filter(arg -> overridden.stream().noneMatch(arg::startsWith)).forEach(command::add);
         command.addAll(extraArgs);
         return ChildProcess.start(service.module(), command, env, settings.home(),
                 settings.logDir().resolve(service.module() + ".log"), pidFile);

@@ -93,7 +93,7 @@ class OversizedEventIT {
     }
 
     private static String health() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.STREAM_PROCESSOR.url(Profile.TEST)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.STREAM_PROCESSOR.managementUrl(Profile.TEST)
                 + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }
