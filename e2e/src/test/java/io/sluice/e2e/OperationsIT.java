@@ -197,6 +197,37 @@ class OperationsIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void noSecretShouldShowInALogFileAProcessListOrTheActuator() throws Exception {
+        // a Slack webhook URL is a credential: its path is the secret (the default route's, and the route
+        // that SlackRouteOutageIT points at a host that does not resolve, whose errors are the likeliest leak)
+        List<String> secrets = List.of(URI.create(slack.webhookUrl()).getPath(), "/services/T0/B0/x");
+        assertThat(slack.attempts()).as("this run's alerting used its webhook").isPositive();
+        Map<String, String> places = new java.util.LinkedHashMap<>();
+        try (java.util.stream.Stream<Path> logs = Files.list(RuntimeSettings.of(Profile.TEST, System.getenv()).logDir())) {
+            for (Path log : logs.toList()) {
+                places.put(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+        }
+        places.put("ps -eo args", new String(new ProcessBuilder("ps", "-eo", "args").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+        for (Service service : Service.ALL) {
+            for (String endpoint : List.of("health", "info", "prometheus", "metrics")) {
+                try {
+                    places.put(service + " /actuator/" + endpoint, http.send(HttpRequest.newBuilder(URI.create(
+                            service.managementUrl(Profile.TEST) + "/actuator/" + endpoint)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                            .body());
+                } catch (java.io.IOException stopped) {
+                    // a service an earlier test stopped has no actuator to read
+                }
+            }
+        }
+        assertThat(places).containsKeys("ps -eo args").hasSizeGreaterThan(10);
+        assertThat(places.keySet()).anyMatch(place -> place.endsWith("alerting.log"));
+        places.forEach((place, text) -> secrets.forEach(secret -> assertThat(text).as("%s shows %s", place, secret).doesNotContain(secret)));
+    }
+
     private static boolean hasLoopback(java.net.NetworkInterface network) {
         try {
             return network.isLoopback();
