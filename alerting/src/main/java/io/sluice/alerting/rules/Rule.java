@@ -27,7 +27,11 @@ public record Rule(String id, String name, EventMatcher match, String groupBy, D
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public Rule {
-        List<String> problems = problems(id, groupBy, cooldown, maxCooldown, runbook);
+        List<String> problems = new ArrayList<>();
+        if (id == null || !ID.matcher(id).matches()) {
+            problems.add("id " + (id == null ? "is missing" : "'" + id + "' must be lower-case letters, digits and -"));
+        }
+        problems.addAll(problems(groupBy, cooldown, maxCooldown, runbook));
         if (condition == null) {
             problems.add("a rule needs a condition");
         } else if (condition instanceof Condition.Pattern && match.contains() == null && match.regex() == null) {
@@ -51,12 +55,12 @@ public record Rule(String id, String name, EventMatcher match, String groupBy, D
                 new Condition.Threshold(new Condition.Windows(window, grace), threshold));
     }
 
-    /** What is wrong with the parts every rule has (empty: nothing); a rules file reports them even when its condition is wrong too. */
-    static List<String> problems(String id, String groupBy, Duration cooldown, Duration maxCooldown, String runbook) {
+    /**
+     * What is wrong with the parts every rule has besides its id (empty: nothing): a rules file reports them even
+     * when the rule's id or condition is wrong too.
+     */
+    static List<String> problems(String groupBy, Duration cooldown, Duration maxCooldown, String runbook) {
         List<String> problems = new ArrayList<>();
-        if (id == null || !ID.matcher(id).matches()) {
-            problems.add("id " + (id == null ? "is missing" : "'" + id + "' must be lower-case letters, digits and -"));
-        }
         if (!EventFields.known(groupBy)) {
             problems.add("group-by '" + groupBy + "' is not a field; one of " + new TreeSet<>(EventFields.NAMES) + " or labels.<key>");
         }

@@ -72,7 +72,7 @@ final class RuleReader {
         Duration maxCooldown = duration("max-cooldown", "4h");
         if (cooldown == null || maxCooldown == null || !validId || condition == null) {
             if (cooldown != null && maxCooldown != null) {
-                Rule.problems(validId ? id : "x", groupBy, cooldown, maxCooldown, text("runbook", null))
+                Rule.problems(groupBy, cooldown, maxCooldown, text("runbook", null))
                         .forEach(problem -> problems.add(where + ": " + problem));
             }
             return null;

@@ -62,10 +62,8 @@ final class IndexerHarness {
                 new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
         List<String> args = new ArrayList<>(List.of("--spring.kafka.consumer.group-id=" + group,
                 "--sluice.indexer.retention=36500d"));
-        // a property given twice on the command line would reach Spring as "a,b": the test's own value wins
-        List<String> own = java.util.Arrays.stream(extraArgs).map(arg -> arg.substring(0, arg.indexOf('=') + 1)).toList();
-        FAULT_TIMEOUTS.stream().filter(arg -> own.stream().noneMatch(arg::startsWith)).forEach(args::add);
-        args.addAll(List.of(extraArgs));
+        args.addAll(FAULT_TIMEOUTS);
+        args.addAll(List.of(extraArgs)); // the launcher keeps the last value of each: the test's own wins
         return launcher.start(Service.INDEXER, Map.of(), args);
     }
 

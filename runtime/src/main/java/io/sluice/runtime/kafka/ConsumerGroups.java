@@ -2,12 +2,10 @@ package io.sluice.runtime.kafka;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** Consumer groups as the broker sees them: who has joined and been given partitions. */
 public final class ConsumerGroups {
@@ -29,13 +27,6 @@ public final class ConsumerGroups {
             Thread.sleep(200);
         }
         throw new IllegalStateException("group " + group + " did not get partitions within " + timeout);
-    }
-
-    /** The same, with an admin client of its own. */
-    public static void awaitAssigned(String bootstrap, String group, Duration timeout) throws InterruptedException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            awaitAssigned(admin, group, timeout);
-        }
     }
 
     private static boolean hasAssignedMember(Admin admin, String group) throws InterruptedException, TimeoutException {

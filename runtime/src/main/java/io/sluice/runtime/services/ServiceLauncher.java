@@ -62,12 +62,25 @@ public final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
                 "--spring.elasticsearch.uris=" + connections.elasticsearchUrl(),
                 "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(service.module())));
-        // a property given twice would reach Spring as "a,b": the caller's value replaces the launcher's
-        List<String> overridden = extraArgs.stream().filter(arg -> arg.contains("=")).map(arg -> arg.substring(0, arg.indexOf('=') + 1)).toList();
-        service.arguments(settings.profile()).stream().filter(arg -> overridden.stream().noneMatch(arg::startsWith)).forEach(command::add);
-        command.addAll(extraArgs);
+        List<String> properties = new ArrayList<>(service.arguments(settings.profile()));
+        properties.addAll(extraArgs);
+        command.addAll(lastOfEach(properties));
         return ChildProcess.start(service.module(), command, env, settings.home(),
                 settings.logDir().resolve(service.module() + ".log"), pidFile);
+    }
+
+    /**
+     * Each {@code --key=value} once, with its last value: a property given twice would reach Spring as
+     * "a,b", so a caller's value replaces the launcher's, and a test's replaces its harness's.
+     */
+    static List<String> lastOfEach(List<String> properties) {
+        java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (String property : properties) {
+            String key = property.contains("=") ? property.substring(0, property.indexOf('=')) : property;
+            byKey.remove(key);
+            byKey.put(key, property);
+        }
+        return List.copyOf(byKey.values());
     }
 
     /** A system property on the command line that lets a later start recognise a stale process as ours. */
