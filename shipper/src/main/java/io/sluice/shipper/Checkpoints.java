@@ -100,6 +100,13 @@ public final class Checkpoints {
         return entry == null ? 0L : entry.offset();
     }
 
+    /** Records which file on disk a checkpoint belongs to (its inode and head); saved at the next save when it changed. */
+    void identify(String id, Entry entry) {
+        if (!entry.equals(entries.put(id, entry))) {
+            unsaved = true;
+        }
+    }
+
     /** Moves a file's checkpoint forward (never back); true when it moved. */
     public boolean advance(String id, long offset) {
         Entry before = entries.get(id);

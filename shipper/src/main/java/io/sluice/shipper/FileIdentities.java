@@ -48,8 +48,8 @@ final class FileIdentities {
                 claim(assigned, claimed, file, newId(file, entries.keySet(), claimed));
             }
         }
-        assigned.forEach((file, id) -> entries.put(id, new Checkpoints.Entry(checkpoints.offset(id), file.inode(), file.head().length,
-                file.headHash())));
+        assigned.forEach((file, id) -> checkpoints.identify(id, new Checkpoints.Entry(checkpoints.offset(id), file.inode(),
+                file.head().length, file.headHash())));
         return assigned;
     }
 

@@ -87,7 +87,11 @@ public final class FileShipper implements AutoCloseable {
         for (Path file : Glob.files(settings.glob())) {
             FileHead.read(file).ifPresent(ready::add);
         }
-        for (Map.Entry<FileHead, String> file : FileIdentities.assign(ready, checkpoints).entrySet()) {
+        Map<FileHead, String> identities = FileIdentities.assign(ready, checkpoints);
+        // a file's identity is on disk before any of its lines is sent: killed before this round's save, the shipper
+        // still knows a file it had started, even copied elsewhere meanwhile (copytruncate), and resends under its ids
+        checkpoints.saveIfChanged();
+        for (Map.Entry<FileHead, String> file : identities.entrySet()) {
             Sent round = ship(file.getKey().path(), file.getValue(), flushAll);
             events += round.acks().size();
             sent.add(round);

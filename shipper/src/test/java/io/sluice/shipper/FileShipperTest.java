@@ -68,6 +68,37 @@ class FileShipperTest {
     }
 
     @Test
+    void aFileCopiedAwayAfterACrashBeforeItsFirstCheckpointShouldBeResentWithTheSameIds() throws Exception {
+        Path log = dir.resolve("app.log");
+        append(log, "alpha", "beta");
+        // the lines reach Kafka, then the shipper dies before the round ends (its acknowledgement never comes back)
+        MockProducer<String, byte[]> dying = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+        FileShipper first = new FileShipper(new ShipperSettings(dir.resolve("app.log*").toString(), "app", "host-1", "unused:9092",
+                dir.resolve("state").resolve("checkpoints.json"), null, Duration.ofMillis(10), Duration.ZERO), dying);
+        java.util.concurrent.CompletableFuture<Void> round = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                first.pollOnce(true);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (long deadline = System.nanoTime() + 10_000_000_000L; dying.history().size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(10);
+        }
+        dying.errorNext(new org.apache.kafka.common.errors.TimeoutException("the process is gone"));
+        assertThat(round).failsWithin(Duration.ofSeconds(10));
+        List<String> sentIds = dying.history().stream().map(r -> SluiceHeaders.text(r.headers(), SluiceHeaders.EVENT_ID)).toList();
+
+        Files.copy(log, dir.resolve("app.log.1")); // copytruncate while the shipper is down, and the application writes on
+        Files.writeString(log, "");
+        append(log, "gamma");
+        shipper().pollOnce(true);
+
+        assertThat(shippedById()).as("alpha and beta resent under the ids they were first sent with")
+                .containsKeys(sentIds.toArray(String[]::new)).hasSize(3).containsValues("alpha", "beta", "gamma");
+    }
+
+    @Test
     void aResendAfterACrashShouldCarryTheSameIds() throws IOException {
         Path log = dir.resolve("app.log");
         append(log, "alpha", "beta");
