@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
@@ -50,7 +51,7 @@ public final class AlertLatencyMeasurement {
     public void run() throws Exception {
         Path home = SluiceHome.locate();
         RuntimeSettings settings = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("bench-alerting"),
-                29292, 29293, 0, 0, "0", 3);
+                29292, 29293, 29294, 0, 0, "0", 3);
         Path rules = Files.createDirectories(settings.dataDir()).resolve("latency-rules.yml");
         Files.writeString(rules, """
                 rules:
@@ -58,7 +59,7 @@ public final class AlertLatencyMeasurement {
                 """);
         out.printf("alert latency: %d probes (after %d unmeasured), log line sent → Slack post received%n", probes, WARM_UP);
         try (ChildProcess broker = new KafkaBroker(settings).start(); FakeSlack slack = new FakeSlack()) {
-            new TopicInstaller(settings.kafkaBootstrap(), 3).install();
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), 3).install();
             ServiceLauncher launcher = new ServiceLauncher(settings, Connections.of(settings));
             String run = Long.toString(System.currentTimeMillis(), 36);
             try (ChildProcess ingest = launcher.start(Service.INGEST, Map.of(), List.of());

@@ -1,12 +1,15 @@
 package io.sluice.bench;
 
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.index.IndexTemplate;
 import io.sluice.json.Json;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.SluiceHome;
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.runtime.elasticsearch.ElasticsearchNode;
+import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
 import io.sluice.runtime.kafka.KafkaBroker;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
@@ -44,7 +47,8 @@ public final class IndexerBenchmark {
     private final int events;
     private final int inFlight;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
+    private ElasticsearchAccess elasticsearch;
 
     /** @param inFlight bulk requests at once, for the indexer ({@code sluice.indexer.max-in-flight}) and the ceiling alike */
     public IndexerBenchmark(int events, int inFlight, PrintStream out) {
@@ -56,20 +60,24 @@ public final class IndexerBenchmark {
     public void run() throws Exception {
         Path home = SluiceHome.locate();
         RuntimeSettings settings = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("bench-indexer"),
-                29292, 29293, 29400, 29500, "1g", 3);
+                29292, 29293, 29294, 29400, 29500, "1g", 3);
         out.printf("indexer benchmark: %,d documents per loader, each into its own daily index; %d bulks in flight"
                 + " (ceiling and Sluice); 2 cores shared%n", events, inFlight);
         try (ChildProcess broker = new KafkaBroker(settings).start();
                 ChildProcess node = new ElasticsearchNode(settings, System.getenv()).start()) {
-            new TopicInstaller(settings.kafkaBootstrap(), 3).install();
-            IndexTemplate.installAll(settings.elasticsearchUrl());
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), 3).install();
+            LocalElasticsearchIdentities identities = new LocalElasticsearchIdentities(settings);
+            // the loaders other than Sluice's write as the administrator
+            elasticsearch = identities.admin();
+            http = elasticsearch.httpClient();
+            IndexTemplate.installAll(elasticsearch);
             // a previous run's documents would make every load a run of 409s
-            http.send(HttpRequest.newBuilder(URI.create(settings.elasticsearchUrl() + "/logs-bench-*")).DELETE().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            http.send(elasticsearch.request("/logs-bench-*").DELETE().build(), HttpResponse.BodyHandlers.ofString());
             ServiceLauncher launcher = new ServiceLauncher(settings, Connections.of(settings));
             try (ChildProcess indexer = launcher.start(Service.INDEXER, Map.of(), List.of("--sluice.indexer.retention=36500d",
                     "--sluice.indexer.max-in-flight=" + inFlight))) {
-                IndexerLoads loads = new IndexerLoads(settings, events, inFlight, http, service -> awaitCount(settings, service));
+                IndexerLoads loads = new IndexerLoads(settings, events, inFlight, elasticsearch, identities.adminPassword(),
+                        service -> awaitCount(service));
                 List<Loader> loaders = new ArrayList<>();
                 loaders.add(new Loader("direct _bulk (ceiling)", loads::directBulk));
                 loaders.add(new Loader("Sluice indexer (from Kafka)", loads::viaKafka));
@@ -121,7 +129,7 @@ public final class IndexerBenchmark {
         long bulksBefore = bulkRequests(settings);
         long started = System.nanoTime();
         load.run();
-        awaitCount(settings, service);
+        awaitCount(service);
         double seconds = (System.nanoTime() - started) / 1e9;
         awaitQuiet(node);
         double cpuSeconds = (cpu(node).toNanos() - cpuBefore.toNanos()) / 1e9;
@@ -130,8 +138,8 @@ public final class IndexerBenchmark {
 
     /** Bulk requests the node has served (shard-level: one per index per request; here each load has one index). */
     private long bulkRequests(RuntimeSettings settings) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create(settings.elasticsearchUrl() + "/_nodes/_local/stats/indices/bulk")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(elasticsearch.request("/_nodes/_local/stats/indices/bulk").build(),
+                HttpResponse.BodyHandlers.ofString());
         var nodes = Json.MAPPER.readTree(response.body()).path("nodes");
         return nodes.isEmpty() ? 0 : nodes.iterator().next().path("indices").path("bulk").path("total_operations").asLong();
     }
@@ -149,11 +157,11 @@ public final class IndexerBenchmark {
         }
     }
 
-    private void awaitCount(RuntimeSettings settings, String service) throws Exception {
+    private void awaitCount(String service) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
-        URI count = URI.create(settings.elasticsearchUrl() + "/logs-" + service + "-*/_count?allow_no_indices=true");
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(count).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(elasticsearch.request("/logs-" + service + "-*/_count?allow_no_indices=true").build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && Json.MAPPER.readTree(response.body()).path("count").asLong() >= events) {
                 return;
             }

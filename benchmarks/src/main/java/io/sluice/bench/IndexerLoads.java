@@ -1,11 +1,13 @@
 package io.sluice.bench;
 
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.json.Json;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.rsyslog.Rsyslog;
 import io.sluice.topics.Topics;
 import java.net.URI;
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,14 +44,20 @@ final class IndexerLoads {
     private final RuntimeSettings settings;
     private final int events;
     private final int inFlight;
+    private final ElasticsearchAccess elasticsearch;
+    private final String adminPassword;
     private final HttpClient http;
     private final Counted counted;
 
-    IndexerLoads(RuntimeSettings settings, int events, int inFlight, HttpClient http, Counted counted) {
+    /** @param elasticsearch the administrator, as the ceiling and rsyslog load (rsyslog 8.2302 knows no API keys) */
+    IndexerLoads(RuntimeSettings settings, int events, int inFlight, ElasticsearchAccess elasticsearch, String adminPassword,
+            Counted counted) {
         this.settings = settings;
         this.events = events;
         this.inFlight = inFlight;
-        this.http = http;
+        this.elasticsearch = elasticsearch;
+        this.adminPassword = adminPassword;
+        this.http = elasticsearch.httpClient();
         this.counted = counted;
     }
 
@@ -57,7 +65,7 @@ final class IndexerLoads {
     void directBulk(String service) throws Exception {
         List<byte[]> documents = documents(service);
         // answers filtered to each item's status and error, as Sluice asks for them: a full answer costs the node ~15 %
-        URI bulk = URI.create(settings.elasticsearchUrl() + "/_bulk?filter_path=errors,items.*.status,items.*.error");
+        String bulk = "/_bulk?filter_path=errors,items.*.status,items.*.error";
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(inFlight);
         List<Future<?>> workers = new ArrayList<>();
@@ -71,7 +79,7 @@ final class IndexerLoads {
                         body.append("{\"create\":{\"_index\":\"logs-").append(service).append('-').append(DAY).append("\",\"_id\":\"")
                                 .append(id).append("\"}}\n").append(json).append('\n');
                     }
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(bulk)
+                    HttpResponse<String> response = http.send(elasticsearch.request(bulk)
                             .header("Content-Type", "application/x-ndjson")
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
@@ -90,9 +98,9 @@ final class IndexerLoads {
     /** Onto {@code logs.enriched.v1}, for Sluice's indexer to drain. */
     void viaKafka(String service) {
         List<byte[]> documents = documents(service);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(new LocalKafkaIdentities(settings).admin().with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")), new StringSerializer(), new ByteArraySerializer())) {
             for (byte[] document : documents) {
                 producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), document));
             }
@@ -118,7 +126,9 @@ final class IndexerLoads {
                 "template(name=\"id\" type=\"list\") { property(name=\"msg\" regex.type=\"ERE\" regex.submatch=\"1\""
                         + " regex.expression=\"\\\"event.id\\\":\\\"([^\\\"]+)\\\"\") }",
                 "ruleset(name=\"es\" queue.type=\"LinkedList\" queue.size=\"500000\" queue.dequeueBatchSize=\"" + batch + "\") {",
-                "  action(type=\"omelasticsearch\" server=\"127.0.0.1\" serverport=\"" + settings.elasticsearchPort() + "\""
+                "  action(type=\"omelasticsearch\" server=\"localhost\" serverport=\"" + settings.elasticsearchPort() + "\""
+                        + " usehttps=\"on\" tls.cacert=\"" + elasticsearch.trustedCertificates() + "\""
+                        + " uid=\"" + elasticsearch.principal() + "\" pwd=\"" + adminPassword + "\""
                         + " template=\"doc\" searchIndex=\"index\" dynSearchIndex=\"on\" bulkmode=\"on\" maxbytes=\"5m\""
                         + " bulkid=\"id\" dynbulkid=\"on\" writeoperation=\"create\" esVersion.major=\"8\""
                         + " action.resumeRetryCount=\"-1\")",

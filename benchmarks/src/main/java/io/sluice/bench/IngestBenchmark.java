@@ -1,5 +1,7 @@
 package io.sluice.bench;
 
+import io.sluice.runtime.kafka.KafkaPrincipal;
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
@@ -56,7 +58,7 @@ public final class IngestBenchmark {
     public void run() throws IOException, InterruptedException {
         Path home = SluiceHome.locate();
         RuntimeSettings settings = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("bench"),
-                29292, 29293, 0, 0, "0", 3);
+                29292, 29293, 29294, 0, 0, "0", 3);
         List<String> lines = BenchPayloads.json();
         Path payloadFile = Files.createDirectories(settings.dataDir()).resolve("payload.txt");
         Files.writeString(payloadFile, String.join("\n", lines));
@@ -64,7 +66,7 @@ public final class IngestBenchmark {
         out.printf("ingest benchmark: %,d events of ~%d bytes; HTTP: %d clients x %d lines per request; 2 cores shared%n",
                 events, bytes, clients, linesPerRequest);
         try (ChildProcess broker = new KafkaBroker(settings).start()) {
-            new TopicInstaller(settings.kafkaBootstrap(), 3).install();
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), 3).install();
             double[] kafka = producerPerformance(settings, payloadFile);
             out.printf("Kafka ProducerPerformance: %,10.0f events/s   (record latency p50 %.0f ms, p99 %.0f ms)%n",
                     kafka[0], kafka[1], kafka[2]);
@@ -81,10 +83,14 @@ public final class IngestBenchmark {
     }
 
     private double[] producerPerformance(RuntimeSettings settings, Path payloadFile) throws IOException, InterruptedException {
+        // Kafka's own producer as the ingest user, over the same TLS listener Sluice's ingest uses: the security is in both figures
+        Path clientConfig = settings.dataDir().resolve("perf-producer.properties");
+        io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(clientConfig,
+                new LocalKafkaIdentities(settings).as(KafkaPrincipal.INGEST).propertiesFileText());
         Process perf = new ProcessBuilder(Classpaths.javaExecutable(), "-Xmx512m", "-cp", Classpaths.recorded(IngestBenchmark.class, "bench.classpath"),
                 "org.apache.kafka.tools.ProducerPerformance", "--topic", "logs.raw.v1", "--num-records",
                 Integer.toString(events), "--throughput", "-1", "--payload-file", payloadFile.toString(),
-                "--producer-props", "bootstrap.servers=" + settings.kafkaBootstrap(), "acks=all",
+                "--producer.config", clientConfig.toString(), "--producer-props", "acks=all",
                 "enable.idempotence=true", "linger.ms=5", "compression.type=lz4")
                 .redirectErrorStream(true).start();
         String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.json.Json;
 import java.time.Instant;
 import java.util.Properties;
@@ -23,14 +24,14 @@ public final class MinimalStreamsApp {
     private MinimalStreamsApp() {
     }
 
-    /** Arguments: bootstrap servers, input topic, output topic, application id, state directory. */
+    /** Arguments: bootstrap servers, input topic, output topic, application id, state directory; credentials in the environment. */
     public static void main(String[] args) throws InterruptedException {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(args[1], Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .mapValues(MinimalStreamsApp::enrich)
                 .to(args[2], Produced.with(Serdes.String(), Serdes.ByteArray()));
         Properties config = new Properties();
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        config.putAll(KafkaAccess.fromEnvironment(args[0], System.getenv()).properties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, args[3]);
         config.put(StreamsConfig.STATE_DIR_CONFIG, args[4]);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -1,5 +1,6 @@
 package io.sluice.bench;
 
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
@@ -58,12 +59,12 @@ public final class ProcessorBenchmark {
     public void run() throws Exception {
         Path home = SluiceHome.locate();
         RuntimeSettings settings = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("bench-processor"),
-                29292, 29293, 0, 0, "0", 3);
+                29292, 29293, 29294, 0, 0, "0", 3);
         out.printf("processor benchmark: %,d events per run, 3 partitions, exactly_once_v2, 1 stream thread, 2 cores shared%n",
                 events);
         try (ChildProcess broker = new KafkaBroker(settings).start();
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
-            new TopicInstaller(settings.kafkaBootstrap(), 3).install();
+                Admin admin = Admin.create(new LocalKafkaIdentities(settings).admin().properties())) {
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), 3).install();
             createIfMissing(admin, BASELINE_IN, BASELINE_OUT);
             ConsumedInput input = new ConsumedInput(admin);
             ServiceLauncher launcher = new ServiceLauncher(settings, Connections.of(settings));
@@ -103,9 +104,10 @@ public final class ProcessorBenchmark {
 
     private ChildProcess startBaseline(RuntimeSettings settings) {
         List<String> command = List.of(Classpaths.javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp",
-                Classpaths.recorded(ProcessorBenchmark.class, "bench.classpath"), MinimalStreamsApp.class.getName(), settings.kafkaBootstrap(), BASELINE_IN,
+                Classpaths.recorded(ProcessorBenchmark.class, "bench.classpath"), MinimalStreamsApp.class.getName(), settings.kafkaAdminBootstrap(), BASELINE_IN,
                 BASELINE_OUT, BASELINE_GROUP, settings.dataDir().resolve("state").resolve("baseline").toString());
-        return ChildProcess.start("bench-baseline", command, Map.of(), settings.home(),
+        // the baseline runs as the administrator: its topics and group are its own, outside every Sluice grant
+        return ChildProcess.start("bench-baseline", command, new LocalKafkaIdentities(settings).admin().environment(), settings.home(),
                 settings.logDir().resolve("bench-baseline.log"), settings.dataDir().resolve("run").resolve("bench-baseline.pid"));
     }
 
@@ -149,7 +151,7 @@ public final class ProcessorBenchmark {
 
     private static KafkaProducer<String, byte[]> producer(RuntimeSettings settings) {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        config.putAll(new LocalKafkaIdentities(settings).admin().properties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

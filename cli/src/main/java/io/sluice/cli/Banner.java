@@ -12,10 +12,12 @@ final class Banner {
         StringBuilder text = new StringBuilder();
         text.append(String.format("  ingest         %s%n", endpoints.ingestUrl()));
         text.append(String.format("  syslog         %s%n", endpoints.syslog()));
-        text.append(String.format("  kafka          %s%n", endpoints.kafkaBootstrap()));
+        text.append(String.format("  kafka          %s (TLS + SCRAM: users and password files in endpoints --json)%n",
+                endpoints.kafkaBootstrap()));
         text.append(String.format("  elasticsearch  %s%n", endpoints.elasticsearchUrl()));
         text.append(String.format("  kibana links   %s%n", endpoints.kibanaUrl()));
         text.append(String.format("  slack          %s%n", endpoints.slack()));
+        text.append(String.format("  CA certificate %s (what clients trust)%n", endpoints.caCertificate()));
         for (Map.Entry<String, String> health : endpoints.health().entrySet()) {
             text.append(String.format("  health of %-17s %s%n", health.getKey(), health.getValue()));
         }

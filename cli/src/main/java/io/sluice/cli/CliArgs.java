@@ -44,6 +44,16 @@ record CliArgs(List<String> positional, Map<String, String> options, Set<String>
         return flags.contains(name);
     }
 
+    /** {@code --profile local|test}: whose runtime (data folder, ports, credentials) a command talks to. */
+    io.sluice.runtime.Profile profile() {
+        String name = option("profile", "local");
+        try {
+            return io.sluice.runtime.Profile.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--profile is local or test, not '" + name + "'");
+        }
+    }
+
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
@@ -23,7 +25,7 @@ final class DeadLettersCommand {
 
     int run() {
         int limit = Integer.parseInt(args.option("limit", "20"));
-        String kafka = EndpointsFile.current().kafkaBootstrap();
+        KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.OPERATOR);
         List<ConsumerRecord<String, byte[]>> all = TopicRecords.read(kafka, Topics.DLQ.name(), record -> true,
                 Integer.MAX_VALUE, Duration.ofSeconds(3));
         List<ConsumerRecord<String, byte[]>> newest = all.subList(Math.max(0, all.size() - limit), all.size());

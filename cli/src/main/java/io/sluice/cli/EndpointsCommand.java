@@ -18,14 +18,16 @@ final class EndpointsCommand {
     }
 
     int run() {
-        Optional<EndpointsFile> running = EndpointsFile.read(RuntimeSettings.of(Profile.LOCAL, System.getenv()));
+        RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, System.getenv());
+        Optional<EndpointsFile> running = EndpointsFile.read(settings);
         if (running.isEmpty()) {
             System.err.println("Sluice is not running; start it with ./sluice up");
             return 1;
         }
         EndpointsFile endpoints = running.get();
         if (args.flag("json")) {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints));
+            // for local scripts: the operator's Kafka login and Elasticsearch Authorization header, read from the owner-only secrets
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(endpoints.withOperatorCredentials(settings)));
         } else {
             out.println(Banner.endpoints(endpoints));
         }

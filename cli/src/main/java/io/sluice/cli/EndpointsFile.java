@@ -1,9 +1,15 @@
 package io.sluice.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sluice.json.Json;
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
+import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
+import io.sluice.runtime.kafka.KafkaPrincipal;
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.services.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +21,9 @@ import java.util.Optional;
 
 /**
  * What a running {@code ./sluice up} serves, written to {@code .sluice/local/endpoints.json} while it
- * runs so other commands and scripts can find it. Holds no secret: the Slack webhook is only
- * described, never written.
+ * runs so other commands and scripts can find it. The file holds no secret: the Slack webhook is only
+ * described, never written; Kafka's and Elasticsearch's credentials are added only to what
+ * {@code ./sluice endpoints --json} prints ({@link #withOperatorCredentials}).
  */
 record EndpointsFile(
         long pid,
@@ -26,9 +33,36 @@ record EndpointsFile(
         String elasticsearchUrl,
         String kibanaUrl,
         String slack,
-        Map<String, String> health) {
+        Map<String, String> health,
+        String caCertificate,
+        Kafka kafka,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String elasticsearchAuthorization) {
+
+    /**
+     * How a client reaches Kafka: over TLS trusting {@code caCertificate}, logging in with SCRAM as
+     * {@code username} (the local operator: reads every topic, writes {@code logs.raw.v1}); the other users'
+     * passwords are the owner-only files {@code <passwordFiles>/kafka-<user>.password}.
+     */
+    record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String password, String caCertificate,
+            Map<String, String> users, String passwordFiles) {
+    }
+
+    /**
+     * This description with the local operator's credentials filled in, for {@code ./sluice endpoints --json} to
+     * print to the operator who ran it; the file on disk never holds them (they are read from the owner-only
+     * secrets each time).
+     */
+    EndpointsFile withOperatorCredentials(RuntimeSettings settings) {
+        KafkaAccess operator = new LocalKafkaIdentities(settings).as(KafkaPrincipal.OPERATOR);
+        Kafka withPassword = new Kafka(kafka.bootstrap(), kafka.securityProtocol(), kafka.saslMechanism(), kafka.username(),
+                operator.password(), kafka.caCertificate(), kafka.users(), kafka.passwordFiles());
+        return new EndpointsFile(pid, ingestUrl, syslog, kafkaBootstrap, elasticsearchUrl, kibanaUrl, slack, health,
+                caCertificate, withPassword, new LocalElasticsearchIdentities(settings).as(ElasticsearchPrincipal.OPERATOR).authorization());
+    }
 
     static EndpointsFile describe(RuntimeSettings settings, Connections connections, String kibanaUrl, String slack) {
+        LocalKafkaIdentities identities = new LocalKafkaIdentities(settings);
         Map<String, String> health = new LinkedHashMap<>();
         for (Service service : Service.ALL) {
             health.put(service.module(), service.healthUrl(settings.profile()));
@@ -36,7 +70,20 @@ record EndpointsFile(
         return new EndpointsFile(ProcessHandle.current().pid(),
                 Service.INGEST.url(settings.profile()) + "/api/v1/logs",
                 "localhost:" + Service.syslogPort(settings.profile()) + " (TCP and UDP)",
-                connections.kafkaBootstrap(), connections.elasticsearchUrl(), kibanaUrl, slack, health);
+                connections.kafkaBootstrap(), connections.elasticsearchUrl(), kibanaUrl, slack, health,
+                identities.caCertificate().toString(), kafka(connections, identities), null);
+    }
+
+    private static Kafka kafka(Connections connections, LocalKafkaIdentities identities) {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (KafkaPrincipal principal : KafkaPrincipal.values()) {
+            if (principal != KafkaPrincipal.ADMIN) {
+                users.put(principal.name().toLowerCase(java.util.Locale.ROOT), principal.username());
+            }
+        }
+        KafkaAccess operator = connections.kafka().as(KafkaPrincipal.OPERATOR);
+        return new Kafka(connections.kafkaBootstrap(), operator.securityProtocol(), operator.mechanism().kafkaName(),
+                operator.username(), null, identities.caCertificate().toString(), users, identities.secretsDir().toString());
     }
 
     static Path path(RuntimeSettings settings) {

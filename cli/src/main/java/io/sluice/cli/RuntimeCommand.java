@@ -19,7 +19,7 @@ final class RuntimeCommand {
     }
 
     int run() {
-        Profile profile = Profile.valueOf(args.option("profile", "local").toUpperCase(Locale.ROOT));
+        Profile profile = args.profile();
         RuntimeSettings settings = RuntimeSettings.of(profile, System.getenv());
         if (args.positional().contains("stop")) {
             boolean stopped = LocalRuntime.stopRunning(settings, System.getenv());

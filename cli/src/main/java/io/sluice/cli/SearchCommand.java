@@ -1,6 +1,8 @@
 package io.sluice.cli;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.index.IndexNames;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
 import io.sluice.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +33,7 @@ final class SearchCommand {
 
     int run() {
         LogQuery query = LogQuery.from(args, Instant.now());
-        String elasticsearch = args.option("es", EndpointsFile.current().elasticsearchUrl());
+        ElasticsearchAccess elasticsearch = CommandElasticsearch.as(args, ElasticsearchPrincipal.OPERATOR);
         JsonNode hits = search(elasticsearch, query).path("hits").path("hits");
         List<JsonNode> oldestFirst = new ArrayList<>();
         hits.forEach(hit -> oldestFirst.add(0, hit.path("_source")));
@@ -60,22 +62,19 @@ final class SearchCommand {
         return value.length() >= width ? value : value + " ".repeat(width - value.length());
     }
 
-    private static JsonNode search(String elasticsearch, LogQuery query) {
-        URI uri = URI.create(elasticsearch + "/" + IndexNames.PATTERN
-                + "/_search?ignore_unavailable=true&allow_no_indices=true");
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30))
+    private static JsonNode search(ElasticsearchAccess elasticsearch, LogQuery query) {
+        HttpRequest request = elasticsearch.request("/" + IndexNames.PATTERN + "/_search?ignore_unavailable=true&allow_no_indices=true")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(query.toJson()))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = elasticsearch.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
             }
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach Elasticsearch at " + elasticsearch
+            throw new UncheckedIOException("cannot reach Elasticsearch at " + elasticsearch.url()
                     + " (is the platform up? ./sluice up)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

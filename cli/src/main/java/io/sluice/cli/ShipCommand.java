@@ -1,6 +1,8 @@
 package io.sluice.cli;
 
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.model.EventIds;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.shipper.FileShipper;
@@ -19,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code ./sluice ship '/var/log/app/*.log*' --service x [--kafka host:port] [--state file]
+ * {@code ./sluice ship '/var/log/app/*.log*' --service x [--profile test] [--kafka host:port] [--state file]
  * [--multiline REGEX] [--host name]}: tails files straight into Kafka until Ctrl-C, which ships
  * what is pending and saves the checkpoints.
  */
@@ -41,22 +43,21 @@ final class ShipCommand {
         RuntimeSettings local = RuntimeSettings.of(Profile.LOCAL, System.getenv());
         Path state = Path.of(args.option("state", local.home().resolve(".sluice").resolve("shipper")
                 .resolve(EventIds.nameBased(glob + "|" + service) + ".json").toString()));
+        KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.SHIPPER);
         ShipperSettings settings = new ShipperSettings(glob, service, args.option("host", hostname()),
-                args.option("kafka", EndpointsFile.current().kafkaBootstrap()), state, continuation(),
-                Duration.ofMillis(250), Duration.ofSeconds(1));
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap(),
+                kafka.bootstrapServers(), state, continuation(), Duration.ofMillis(250), Duration.ofSeconds(1));
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")), new StringSerializer(), new ByteArraySerializer());
         FileShipper shipper = new FileShipper(settings, producer);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shipper.close();
             Awaiting.forever(stopped);
         }, "sluice-ship-stop"));
-        System.err.println("shipping " + glob + " as " + service + " to " + settings.kafkaBootstrap()
+        System.err.println("shipping " + glob + " as " + service + " to " + kafka
                 + " (checkpoints in " + state + "); Ctrl-C stops");
         try {
             shipper.run();

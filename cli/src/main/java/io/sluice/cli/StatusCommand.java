@@ -1,5 +1,9 @@
 package io.sluice.cli;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.process.ServiceStates;
 import io.sluice.json.Json;
 import io.sluice.runtime.Connections;
@@ -36,25 +40,17 @@ final class StatusCommand {
     }
 
     int run() {
-        Profile profile = profile(args.option("profile", "local"));
+        Profile profile = args.profile();
         RuntimeSettings settings = RuntimeSettings.of(profile, System.getenv());
         EndpointsFile endpoints = EndpointsFile.read(settings)
                 .orElseGet(() -> EndpointsFile.describe(settings, Connections.of(settings), null, null));
-        String kafka = args.option("kafka", endpoints.kafkaBootstrap());
-        String elasticsearch = args.option("es", endpoints.elasticsearchUrl());
+        KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.OPERATOR);
+        ElasticsearchAccess elasticsearch = CommandElasticsearch.as(args, ElasticsearchPrincipal.OPERATOR);
         Duration sample = LogQuery.parseSince(args.option("sample", "2s"));
         Station station = new StationReader(kafka, elasticsearch).read(stages(profile), supervised(settings), sample);
         out.print(args.flag("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(station) + "\n"
                 : StationReport.render(station));
         return 0;
-    }
-
-    private static Profile profile(String name) {
-        try {
-            return Profile.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CliArgs.UsageException("--profile is local or test, not '" + name + "'");
-        }
     }
 
     static List<StageSpec> stages(Profile profile) {

@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.kafka.TopicTail;
 import io.sluice.topics.Topics;
@@ -38,10 +40,10 @@ final class TailCommand {
 
     int run() {
         LogQuery query = LogQuery.from(args, Instant.now(), "0s");
-        String kafka = args.option("kafka", EndpointsFile.current().kafkaBootstrap());
+        KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.OPERATOR);
         try (KafkaConsumer<String, byte[]> consumer = TopicTail.assignedToAll(kafka, Topics.ENRICHED.name(), Duration.ofSeconds(15))) {
             startAt(consumer, List.copyOf(consumer.assignment()), query.from());
-            System.err.println("following " + Topics.ENRICHED.name() + " on " + kafka + " since " + query.from()
+            System.err.println("following " + Topics.ENRICHED.name() + " on " + kafka.bootstrapServers() + " since " + query.from()
                     + " (Ctrl-C stops)");
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {

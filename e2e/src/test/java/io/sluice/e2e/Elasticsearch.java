@@ -1,27 +1,27 @@
 package io.sluice.e2e;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
-/** The few Elasticsearch reads the end-to-end checks need, over plain HTTP. */
+/** The few Elasticsearch reads the end-to-end checks need, over HTTPS as the platform's administrator. */
 final class Elasticsearch {
 
-    private final String url;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ElasticsearchAccess access;
+    private final HttpClient http;
 
-    Elasticsearch(String url) {
-        this.url = url;
+    Elasticsearch(ElasticsearchAccess access) {
+        this.access = access;
+        this.http = access.httpClient();
     }
 
     JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
+            HttpResponse<String> response = http.send(access.request(path).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {

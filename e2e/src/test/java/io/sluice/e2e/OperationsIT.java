@@ -86,7 +86,7 @@ class OperationsIT {
     void tailShouldShowALogSentWithCurlWithinSeconds() throws Exception {
         String service = "ops-" + run + "-tail";
         Path output = dir.resolve("tail.out");
-        Process tail = sluice(output, "tail", "--service", service, "--level", "error", "--kafka", platform.kafkaBootstrap());
+        Process tail = sluice(output, "tail", "--service", service, "--level", "error", "--profile", "test");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains("following logs.enriched.v1"));
 
         Instant sent = Instant.now();
@@ -99,6 +99,15 @@ class OperationsIT {
         String printed = Files.readString(output);
         assertThat(printed).contains(service, "ERROR").doesNotContain("not for this tail");
         tail.destroy();
+
+        // ./sluice search finds the same line in Elasticsearch, over HTTPS as the operator's read-only user
+        Path found = dir.resolve("search.out");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Process search = sluice(found, "search", "payment declined", "--service", service, "--since", "10m", "--profile", "test");
+            assertThat(search.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(search.exitValue()).as(Files.readString(found)).isZero();
+            assertThat(Files.readString(found)).contains("payment declined for order " + run);
+        });
     }
 
     @Test
@@ -176,7 +185,8 @@ class OperationsIT {
         }
         // from the machine's own network address nothing answers: neither the services' ports nor Kafka's or Elasticsearch's
         RuntimeSettings settings = RuntimeSettings.of(Profile.TEST, System.getenv());
-        List<Integer> ports = new ArrayList<>(List.of(settings.kafkaPort(), settings.elasticsearchPort(), Service.syslogPort(Profile.TEST)));
+        List<Integer> ports = new ArrayList<>(List.of(settings.kafkaPort(), settings.kafkaBrokerPort(), settings.kafkaControllerPort(),
+                settings.elasticsearchPort(), Service.syslogPort(Profile.TEST)));
         Service.ALL.forEach(service -> ports.addAll(List.of(service.port(Profile.TEST), service.managementPort(Profile.TEST))));
         System.out.printf("[listen] %d ports tried from %s%n", ports.size(), external.map(Object::toString)
                 .orElse("nowhere: this machine has no network address but loopback"));
@@ -202,8 +212,20 @@ class OperationsIT {
     void noSecretShouldShowInALogFileAProcessListOrTheActuator() throws Exception {
         // a Slack webhook URL is a credential: its path is the secret (the default route's, and the route
         // that SlackRouteOutageIT points at a host that does not resolve, whose errors are the likeliest leak)
-        List<String> secrets = List.of(URI.create(slack.webhookUrl()).getPath(), "/services/T0/B0/x");
+        List<String> secrets = new java.util.ArrayList<>(List.of(URI.create(slack.webhookUrl()).getPath(), "/services/T0/B0/x"));
         assertThat(slack.attempts()).as("this run's alerting used its webhook").isPositive();
+        // every Kafka user's password: each service logged in with its own during this run
+        for (io.sluice.runtime.kafka.KafkaPrincipal principal : io.sluice.runtime.kafka.KafkaPrincipal.values()) {
+            secrets.add(platform.kafkaAs(principal).password());
+        }
+        // Elasticsearch: each user's password, and the Authorization header that carries it
+        for (io.sluice.runtime.elasticsearch.ElasticsearchPrincipal principal : io.sluice.runtime.elasticsearch.ElasticsearchPrincipal.values()) {
+            String authorization = platform.elasticsearchAs(principal).authorization();
+            secrets.add(authorization.substring(authorization.indexOf(' ') + 1));
+            String decoded = new String(java.util.Base64.getDecoder().decode(authorization.substring(authorization.indexOf(' ') + 1)),
+                    StandardCharsets.UTF_8);
+            secrets.add(decoded.substring(decoded.indexOf(':') + 1));
+        }
         Map<String, String> places = new java.util.LinkedHashMap<>();
         try (java.util.stream.Stream<Path> logs = Files.list(RuntimeSettings.of(Profile.TEST, System.getenv()).logDir())) {
             for (Path log : logs.toList()) {
@@ -337,7 +359,7 @@ class OperationsIT {
                 acknowledged.size(), answeredAfterSigterm.get(), failures);
 
         List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = io.sluice.runtime.kafka.TopicRecords.read(
-                platform.kafkaBootstrap(), io.sluice.topics.Topics.RAW.name(), record -> service.equals(record.key()),
+                platform.kafka(), io.sluice.topics.Topics.RAW.name(), record -> service.equals(record.key()),
                 acknowledged.size(), Duration.ofSeconds(60));
         java.util.Set<String> inKafka = new java.util.HashSet<>();
         records.forEach(record -> inKafka.add(io.sluice.topics.SluiceHeaders.text(record.headers(), io.sluice.topics.SluiceHeaders.EVENT_ID)));
@@ -347,8 +369,8 @@ class OperationsIT {
 
     private String status(String sample) throws Exception {
         Path output = dir.resolve("status-" + System.nanoTime() + ".out");
-        Process status = sluice(output, "status", "--profile", "test", "--kafka", platform.kafkaBootstrap(),
-                "--es", platform.elasticsearchUrl(), "--sample", sample);
+        Process status = sluice(output, "status", "--profile", "test",
+                "--sample", sample);
         assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(output);
         assertThat(status.exitValue()).as(printed).isZero();

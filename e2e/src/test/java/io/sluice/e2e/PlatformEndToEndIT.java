@@ -3,6 +3,8 @@ package io.sluice.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.json.Json;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
@@ -62,7 +64,7 @@ class PlatformEndToEndIT {
     @BeforeAll
     void startServices(TestPlatform platform) {
         this.platform = platform;
-        this.elasticsearch = new Elasticsearch(platform.elasticsearchUrl());
+        this.elasticsearch = new Elasticsearch(platform.elasticsearch());
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
                 platform.connections());
         Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl(),
@@ -217,7 +219,7 @@ class PlatformEndToEndIT {
         String service = "e2e-" + run + "-broken";
         assertThat(post(service, "{\"message\": \"no closing brace").statusCode()).isEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafka(), Topics.DLQ.name(),
                 record -> service.equals(record.key()), 1, Duration.ofSeconds(60));
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"message\": \"no closing brace");
@@ -242,7 +244,14 @@ class PlatformEndToEndIT {
         String service = "e2e-" + run + "-kcat";
         String lines = "{\"message\":\"from kcat as json\",\"level\":\"warn\"}\n"
                 + Instant.now().minusSeconds(60) + " ERROR from kcat as plain text\n";
-        Process kcat = new ProcessBuilder("kcat", "-P", "-b", platform.kafkaBootstrap(), "-t", Topics.RAW.name(),
+        // kcat (librdkafka) as a shipper would run it: the shipper user (PLAIN over TLS: Debian's librdkafka 2.0.2
+        // cannot complete SCRAM with a Kafka 4 broker), its password in an owner-only config file
+        KafkaAccess shipper = platform.kafkaAs(KafkaPrincipal.SHIPPER);
+        java.nio.file.Path kcatConfig = java.nio.file.Files.createTempDirectory("kcat").resolve("kcat.conf");
+        io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(kcatConfig, String.join("\n", "security.protocol=SASL_SSL",
+                "sasl.mechanisms=PLAIN", "sasl.username=" + shipper.username(), "sasl.password=" + shipper.password(),
+                "ssl.ca.location=" + shipper.trustedCertificates(), ""));
+        Process kcat = new ProcessBuilder("kcat", "-F", kcatConfig.toString(), "-P", "-b", shipper.bootstrapServers(), "-t", Topics.RAW.name(),
                 "-k", service, "-H", SluiceHeaders.SERVICE + "=" + service, "-H", SluiceHeaders.HOST + "=kcat-host")
                 .redirectErrorStream(true).start();
         kcat.getOutputStream().write(lines.getBytes(StandardCharsets.UTF_8));
@@ -340,7 +349,7 @@ class PlatformEndToEndIT {
     private Process startShipper(java.nio.file.Path dir, String service) throws java.io.IOException {
         return new ProcessBuilder(io.sluice.runtime.Classpaths.javaExecutable(), "-cp",
                 io.sluice.runtime.Classpaths.recorded(io.sluice.cli.SluiceCli.class, "cli.classpath"), "io.sluice.cli.SluiceCli", "ship",
-                dir.resolve("app.log*").toString(), "--service", service, "--kafka", platform.kafkaBootstrap(),
+                dir.resolve("app.log*").toString(), "--service", service, "--profile", "test",
                 "--state", dir.resolve("checkpoints.json").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("shipper.out").toFile()).start();
     }

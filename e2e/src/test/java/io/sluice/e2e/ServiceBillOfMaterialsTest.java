@@ -29,7 +29,8 @@ class ServiceBillOfMaterialsTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void shouldShipItsBillOfMaterialsListingWhatItRunsOn(Service service) throws Exception {
-        Path jar = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), new Connections("unused", "unused"))
+        Path jar = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), new Connections(io.sluice.runtime.kafka.KafkaIdentities.plaintext("unused"),
+                io.sluice.runtime.elasticsearch.ElasticsearchIdentities.open("unused")))
                 .executableJar(service);
         JsonNode bom;
         try (JarFile file = new JarFile(jar.toFile())) {

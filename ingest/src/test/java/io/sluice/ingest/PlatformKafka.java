@@ -1,5 +1,7 @@
 package io.sluice.ingest;
 
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.testing.SluiceRuntimeExtension;
 import io.sluice.topics.Topics;
@@ -10,18 +12,23 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the ingest service at the test platform's Kafka, and reads back what it published. */
+/** Points the ingest service at the test platform's Kafka as the ingest user, and reads back what it published. */
 public final class PlatformKafka implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        TestPropertyValues.of("spring.kafka.bootstrap-servers=" + SluiceRuntimeExtension.platform().kafkaBootstrap())
-                .applyTo(context);
+        asIngest(SluiceRuntimeExtension.platform().kafkaAs(KafkaPrincipal.INGEST)).applyTo(context);
+    }
+
+    /** The in-process ingest service connects as the ingest user, as the deployed one does. */
+    public static TestPropertyValues asIngest(KafkaAccess ingest) {
+        return TestPropertyValues.of("spring.kafka.bootstrap-servers=" + ingest.bootstrapServers())
+                .and(ingest.environment());
     }
 
     /** The raw records keyed by {@code service}, once {@code expected} of them arrived (or 30 s passed). */
     public static List<ConsumerRecord<String, byte[]>> rawRecordsOf(String service, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+        return TopicRecords.read(SluiceRuntimeExtension.platform().kafka(), Topics.RAW.name(),
                 record -> service.equals(record.key()), expected, Duration.ofSeconds(30));
     }
 }

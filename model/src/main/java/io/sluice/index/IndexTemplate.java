@@ -1,5 +1,6 @@
 package io.sluice.index;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,34 +46,30 @@ public enum IndexTemplate {
     }
 
     /** PUTs every template; throws with Elasticsearch's answer when one is refused. */
-    public static void installAll(String elasticsearchUrl) {
+    public static void installAll(ElasticsearchAccess elasticsearch) {
+        HttpClient http = elasticsearch.httpClient();
         for (IndexTemplate template : values()) {
-            template.install(elasticsearchUrl);
+            template.install(elasticsearch, http);
         }
     }
 
     /** PUTs the template; throws with Elasticsearch's answer when it is refused. */
-    public void install(String elasticsearchUrl) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trimSlash(elasticsearchUrl) + "/_index_template/" + templateName))
-                .timeout(Duration.ofSeconds(30))
+    public void install(ElasticsearchAccess elasticsearch, HttpClient http) {
+        HttpRequest request = elasticsearch.request("/_index_template/" + templateName)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body()))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("index template " + templateName + " refused by " + elasticsearchUrl + ": "
+                throw new IllegalStateException("index template " + templateName + " refused by " + elasticsearch + ": "
                         + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach Elasticsearch at " + elasticsearchUrl, e);
+            throw new UncheckedIOException("cannot reach Elasticsearch at " + elasticsearch.url(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while installing the index template", e);
         }
-    }
-
-    private static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

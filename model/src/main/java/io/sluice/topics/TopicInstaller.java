@@ -1,5 +1,6 @@
 package io.sluice.topics;
 
+import io.sluice.kafka.KafkaAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -18,16 +18,17 @@ public final class TopicInstaller {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInstaller.class);
 
-    private final String bootstrapServers;
+    private final KafkaAccess kafka;
     private final int partitions;
 
-    public TopicInstaller(String bootstrapServers, int partitions) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafka a principal allowed to describe and create the topics (the platform's administrator) */
+    public TopicInstaller(KafkaAccess kafka, int partitions) {
+        this.kafka = kafka;
         this.partitions = partitions;
     }
 
     public void install() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))
@@ -35,10 +36,10 @@ public final class TopicInstaller {
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                log.info("created topics {} on {}", missing.stream().map(NewTopic::name).toList(), bootstrapServers);
+                log.info("created topics {} on {}", missing.stream().map(NewTopic::name).toList(), kafka);
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topics on " + bootstrapServers, e);
+            throw new IllegalStateException("cannot create topics on " + kafka, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

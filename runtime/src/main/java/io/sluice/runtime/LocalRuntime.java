@@ -2,7 +2,9 @@ package io.sluice.runtime;
 
 import io.sluice.index.IndexTemplate;
 import io.sluice.runtime.elasticsearch.ElasticsearchNode;
+import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
 import io.sluice.runtime.kafka.KafkaBroker;
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.topics.TopicInstaller;
 import java.io.IOException;
@@ -45,8 +47,9 @@ public final class LocalRuntime implements AutoCloseable {
             awaitNoOutage();
             startKafka();
             startElasticsearch(env);
-            new TopicInstaller(settings.kafkaBootstrap(), settings.partitions()).install();
-            IndexTemplate.installAll(settings.elasticsearchUrl());
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), settings.partitions()).install();
+            LocalElasticsearchIdentities elasticsearch = new LocalElasticsearchIdentities(settings);
+            IndexTemplate.installAll(elasticsearch.admin());
             return this;
         } catch (RuntimeException e) {
             close();

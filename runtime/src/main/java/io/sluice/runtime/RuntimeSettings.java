@@ -14,6 +14,7 @@ public record RuntimeSettings(
         Path dataDir,
         int kafkaPort,
         int kafkaControllerPort,
+        int kafkaBrokerPort,
         int elasticsearchPort,
         int elasticsearchTransportPort,
         String elasticsearchHeap,
@@ -27,6 +28,7 @@ public record RuntimeSettings(
                 home.resolve(".sluice").resolve(profile.folder()),
                 port(env, "SLUICE_KAFKA_PORT", profile.port(9092)),
                 port(env, "SLUICE_KAFKA_CONTROLLER_PORT", profile.port(9093)),
+                port(env, "SLUICE_KAFKA_BROKER_PORT", profile.port(9094)),
                 port(env, "SLUICE_ES_PORT", profile.port(9200)),
                 port(env, "SLUICE_ES_TRANSPORT_PORT", profile.port(9300)),
                 env.getOrDefault("SLUICE_ES_HEAP", "1g"),
@@ -37,8 +39,13 @@ public record RuntimeSettings(
         return "localhost:" + kafkaPort;
     }
 
+    /** The broker listener: brokers to each other, and the platform's administrator (topics, users, ACLs). */
+    public String kafkaAdminBootstrap() {
+        return "localhost:" + kafkaBrokerPort;
+    }
+
     public String elasticsearchUrl() {
-        return "http://localhost:" + elasticsearchPort;
+        return "https://localhost:" + elasticsearchPort;
     }
 
     public Path logDir() {

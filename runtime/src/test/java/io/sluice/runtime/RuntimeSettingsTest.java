@@ -14,9 +14,10 @@ class RuntimeSettingsTest {
         RuntimeSettings test = RuntimeSettings.of(Profile.TEST, Map.of());
 
         assertThat(local.kafkaBootstrap()).isEqualTo("localhost:9092");
-        assertThat(local.elasticsearchUrl()).isEqualTo("http://localhost:9200");
+        assertThat(local.elasticsearchUrl()).isEqualTo("https://localhost:9200");
         assertThat(test.kafkaBootstrap()).isEqualTo("localhost:29092");
-        assertThat(test.elasticsearchUrl()).isEqualTo("http://localhost:29200");
+        assertThat(test.kafkaAdminBootstrap()).as("the broker listener: brokers and the administrator").isEqualTo("localhost:29094");
+        assertThat(test.elasticsearchUrl()).isEqualTo("https://localhost:29200");
         assertThat(local.dataDir().toString()).endsWith("/.sluice/local");
         assertThat(test.dataDir().toString()).endsWith("/.sluice/test");
     }
@@ -26,7 +27,7 @@ class RuntimeSettingsTest {
         RuntimeSettings moved = RuntimeSettings.of(Profile.LOCAL, Map.of("SLUICE_KAFKA_PORT", "19092", "SLUICE_ES_PORT", "19200"));
 
         assertThat(moved.kafkaBootstrap()).isEqualTo("localhost:19092");
-        assertThat(moved.elasticsearchUrl()).isEqualTo("http://localhost:19200");
+        assertThat(moved.elasticsearchUrl()).isEqualTo("https://localhost:19200");
     }
 
     @Test

@@ -1,13 +1,20 @@
 package io.sluice.testing;
 
 import io.sluice.index.IndexTemplate;
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.runtime.Connections;
+import io.sluice.runtime.elasticsearch.ElasticsearchIdentities;
+import io.sluice.runtime.kafka.KafkaIdentities;
 import io.sluice.topics.TopicInstaller;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** The same platform in Docker containers, used where a Docker engine is available. */
+/**
+ * The same platform in Docker containers, used where a Docker engine is available. Its broker is the image's
+ * plaintext one and its Elasticsearch has
+ * security off: tests of authentication and ACLs need the local platform.
+ */
 final class ContainerPlatform implements TestPlatform {
 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
@@ -21,8 +28,8 @@ final class ContainerPlatform implements TestPlatform {
     ContainerPlatform() {
         kafka.start();
         elasticsearch.start();
-        new TopicInstaller(kafka.getBootstrapServers(), 3).install();
-        IndexTemplate.installAll(connections().elasticsearchUrl());
+        new TopicInstaller(KafkaAccess.plaintext(kafka.getBootstrapServers()), 3).install();
+        IndexTemplate.installAll(connections().elasticsearch().admin());
     }
 
     static boolean dockerAvailable() {
@@ -35,7 +42,8 @@ final class ContainerPlatform implements TestPlatform {
 
     @Override
     public Connections connections() {
-        return new Connections(kafka.getBootstrapServers(), "http://" + elasticsearch.getHttpHostAddress());
+        return new Connections(KafkaIdentities.plaintext(kafka.getBootstrapServers()),
+                ElasticsearchIdentities.open("http://" + elasticsearch.getHttpHostAddress()));
     }
 
     @Override

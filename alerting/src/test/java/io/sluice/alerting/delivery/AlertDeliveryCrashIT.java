@@ -41,9 +41,9 @@ class AlertDeliveryCrashIT {
 
     @Test
     void shouldPostAnAlertAtMostTwiceAcrossAKillAndNeverReplayCommittedOnes(TestPlatform platform) throws Exception {
-        String group = "delivery-" + run;
-        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), group);
-        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
+        String group = AlertsTopic.deliveryGroup(run);
+        AlertsTopic.startGroupAtEnd(platform.kafka(), group);
+        AlertsTopic.startEvaluationAtEnd(platform.kafka(), run);
         Path rules = Files.createTempFile("no-rules", ".yml");
         Files.writeString(rules, "rules: []\n"); // only the alerts this test sends
         try (slack) {
@@ -94,10 +94,10 @@ class AlertDeliveryCrashIT {
 
     private ChildProcess start(TestPlatform platform, String group, Path rules) {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
+                platform.connections());
         return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
                 "--spring.kafka.consumer.group-id=" + group,
-                "--spring.kafka.streams.application-id=alerting-" + run,
+                "--spring.kafka.streams.application-id=" + AlertsTopic.evaluationId(run),
                 "--sluice.alerting.rules-file=" + rules));
     }
 
@@ -107,6 +107,6 @@ class AlertDeliveryCrashIT {
         for (int i = 0; i < ALERTS; i++) {
             alerts.add(AlertsTopic.firing("crash", "crash-" + run + "-" + i, null, now));
         }
-        AlertsTopic.produce(platform.kafkaBootstrap(), alerts);
+        AlertsTopic.produce(platform.kafka(), alerts);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.alerting.delivery;
 
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.model.Alert;
 import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.topics.Topics;
@@ -23,25 +24,37 @@ public final class AlertsTopic {
                 "service.name:\"" + group + "\"", null, route, 1, now, now, null);
     }
 
-    static void produce(String bootstrap, List<Alert> alerts) {
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer())) {
+    static void produce(KafkaAccess kafka, List<Alert> alerts) {
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all")), Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer())) {
             alerts.forEach(alert -> producer.send(new ProducerRecord<>(Topics.ALERTS.name(), alert.dedupeKey(), alert)));
             producer.flush();
         }
     }
 
+    /**
+     * A test's evaluation application id: under the alerting user's prefix ({@code sluice-alerting}), as its ACLs
+     * require of every group, internal topic and transactional id it uses.
+     */
+    public static String evaluationId(String run) {
+        return "sluice-alerting-" + run;
+    }
+
+    /** A test's delivery group, under the prefix the alerting user may read as. */
+    public static String deliveryGroup(String run) {
+        return "sluice-alert-delivery-" + run;
+    }
+
     /** Commits the group at the topic's end, so a test's delivery sees only what the test sends. */
-    public static void startGroupAtEnd(String bootstrap, String group) throws Exception {
-        TopicOffsets.commitAtEnd(bootstrap, group, Topics.ALERTS.name());
+    public static void startGroupAtEnd(KafkaAccess kafka, String group) throws Exception {
+        TopicOffsets.commitAtEnd(kafka, group, Topics.ALERTS.name());
     }
 
     /**
-     * Starts a test's evaluation (the Kafka Streams application {@code alerting-<run>}) at the end of
+     * Starts a test's evaluation (the Kafka Streams application {@code sluice-alerting-<run>}) at the end of
      * {@code logs.enriched.v1}: it evaluates only what the test sends, not the whole build's history (over
      * 100,000 events by the time the alerting tests run, minutes of work on two busy cores).
      */
-    public static void startEvaluationAtEnd(String bootstrap, String run) throws Exception {
-        TopicOffsets.commitAtEnd(bootstrap, "alerting-" + run, Topics.ENRICHED.name());
+    public static void startEvaluationAtEnd(KafkaAccess kafka, String run) throws Exception {
+        TopicOffsets.commitAtEnd(kafka, evaluationId(run), Topics.ENRICHED.name());
     }
 }

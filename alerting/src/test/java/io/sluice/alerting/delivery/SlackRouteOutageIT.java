@@ -42,20 +42,20 @@ class SlackRouteOutageIT {
 
     @Test
     void shouldDeliverTheHealthyRouteWhileAnotherIsDownAndRecordTheDownOnesUndelivered(TestPlatform platform) throws Exception {
-        String group = "delivery-" + run;
-        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), group);
-        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
+        String group = AlertsTopic.deliveryGroup(run);
+        AlertsTopic.startGroupAtEnd(platform.kafka(), group);
+        AlertsTopic.startEvaluationAtEnd(platform.kafka(), run);
         Path rules = Files.createTempFile("no-rules", ".yml");
         Files.writeString(rules, "rules: []\n");
         try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, group, rules, slack)) {
             Instant now = Instant.now();
             List<Alert> first = List.of(AlertsTopic.firing("outage", "pay-" + run + "-1", "payments", now),
                     AlertsTopic.firing("outage", "ok-" + run + "-1", null, now));
-            AlertsTopic.produce(platform.kafkaBootstrap(), first);
+            AlertsTopic.produce(platform.kafka(), first);
             await().atMost(Duration.ofSeconds(60)).until(() -> slackMentions(slack, "ok-" + run + "-1") == 1);
 
             Instant later = Instant.now();
-            AlertsTopic.produce(platform.kafkaBootstrap(), List.of(AlertsTopic.firing("outage", "pay-" + run + "-2", "payments", later),
+            AlertsTopic.produce(platform.kafka(), List.of(AlertsTopic.firing("outage", "pay-" + run + "-2", "payments", later),
                     AlertsTopic.firing("outage", "ok-" + run + "-2", null, later)));
             await().atMost(Duration.ofSeconds(5)).until(() -> slackMentions(slack, "ok-" + run + "-2") == 1);
             Duration healthyLatency = Duration.between(later, Instant.now());
@@ -81,7 +81,7 @@ class SlackRouteOutageIT {
     }
 
     private List<Alert> reports(TestPlatform platform, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(platform.kafkaBootstrap(), Topics.ALERTS.name(),
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(platform.kafka(), Topics.ALERTS.name(),
                 record -> new String(record.value(), StandardCharsets.UTF_8).contains(run) && isDeliveryReport(record),
                 expected, Duration.ofSeconds(60));
         List<Alert> reports = new ArrayList<>();
@@ -96,11 +96,11 @@ class SlackRouteOutageIT {
 
     private ChildProcess start(TestPlatform platform, String group, Path rules, FakeSlack slack) {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
+                platform.connections());
         return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl(),
                 "SLUICE_ALERTING_SLACKWEBHOOKS_PAYMENTS", "http://hooks.payments.invalid/services/T0/B0/x"), List.of(
                 "--spring.kafka.consumer.group-id=" + group,
-                "--spring.kafka.streams.application-id=alerting-" + run,
+                "--spring.kafka.streams.application-id=" + AlertsTopic.evaluationId(run),
                 "--sluice.alerting.rules-file=" + rules,
                 "--sluice.alerting.delivery-max-retrying=10s"));
     }

@@ -45,8 +45,8 @@ class AlertStateRestartIT {
         Files.writeString(rules, "rules:\n  - { id: restart-errors, type: threshold, threshold: 3, window: 20s, grace: 2s,"
                 + " match: { service: " + service + " } }\n");
         // evaluation and delivery both start at the end of their topics: only this test's events and alerts
-        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
-        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), "delivery-" + run);
+        AlertsTopic.startEvaluationAtEnd(platform.kafka(), run);
+        AlertsTopic.startGroupAtEnd(platform.kafka(), AlertsTopic.deliveryGroup(run));
         try (FakeSlack slack = new FakeSlack()) {
             ChildProcess alerting = start(platform, slack, rules);
             produceErrors(platform, 3);
@@ -75,7 +75,7 @@ class AlertStateRestartIT {
     /** This run's records on alerts.v1, read_committed, in order. */
     private List<Alert> decisions(TestPlatform platform) {
         String key = "restart-errors/" + service;
-        return TopicRecords.read(platform.kafkaBootstrap(), Topics.ALERTS.name(), record -> key.equals(record.key()), 100,
+        return TopicRecords.read(platform.kafka(), Topics.ALERTS.name(), record -> key.equals(record.key()), 100,
                         Duration.ofSeconds(3)).stream()
                 .map(record -> Topics.ALERTS.valueSerde().deserializer().deserialize(record.topic(), record.value())).toList();
     }
@@ -90,21 +90,20 @@ class AlertStateRestartIT {
 
     /**
      * The alerting service as {@code ./sluice up} runs it, with the test's rules, its own evaluation
-     * (application id {@code alerting-<run>}) and delivery group ({@code delivery-<run>}), delivering to
+     * (application id {@code sluice-alerting-<run>}) and delivery group ({@code sluice-alert-delivery-<run>}), delivering to
      * {@code slack}; the caller starts both at the end of their topics first.
      */
     static ChildProcess startAlerting(TestPlatform platform, FakeSlack slack, Path rules, String run) throws Exception {
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), platform.elasticsearchUrl()));
+                platform.connections());
         return launcher.start(Service.ALERTING, Map.of("SLACK_WEBHOOK_URL", slack.webhookUrl()), List.of(
-                "--spring.kafka.consumer.group-id=delivery-" + run,
-                "--spring.kafka.streams.application-id=alerting-" + run,
+                "--spring.kafka.consumer.group-id=" + AlertsTopic.deliveryGroup(run),
+                "--spring.kafka.streams.application-id=" + AlertsTopic.evaluationId(run),
                 "--sluice.alerting.rules-file=" + rules));
     }
 
     private void produceErrors(TestPlatform platform, int count) {
-        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), Topics.ENRICHED.keySerde().serializer(),
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(platform.kafka().with(Map.of(ProducerConfig.ACKS_CONFIG, "all")), Topics.ENRICHED.keySerde().serializer(),
                 Topics.ENRICHED.valueSerde().serializer())) {
             for (int i = 0; i < count; i++) {
                 Instant now = Instant.now();

@@ -53,15 +53,15 @@ class NotAnEventIT {
         Files.writeString(rules, "rules:\n  - { id: nae-errors, type: threshold, threshold: 1, window: 10s, grace: 1s,"
                 + " match: { service: " + service + " } }\n");
         // the evaluation (a Streams application: its group is its id) starts at the end, not behind every test's events
-        AlertsTopic.startEvaluationAtEnd(platform.kafkaBootstrap(), run);
-        AlertsTopic.startGroupAtEnd(platform.kafkaBootstrap(), "delivery-" + run);
+        AlertsTopic.startEvaluationAtEnd(platform.kafka(), run);
+        AlertsTopic.startGroupAtEnd(platform.kafka(), AlertsTopic.deliveryGroup(run));
         try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, slack, rules)) {
             produce(platform, "{\"this is\": \"not an event\"".getBytes(StandardCharsets.UTF_8));
             Instant now = Instant.now();
             produce(platform, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), new LogEvent(now, "boom",
                     "ERROR", service, "h", null, null, service + "-1", now, null, Map.of())));
 
-            List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+            List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafka(), Topics.DLQ.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(90));
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("not_an_event");
@@ -76,8 +76,7 @@ class NotAnEventIT {
     }
 
     private void produce(TestPlatform platform, byte[] value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(platform.kafka().with(Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), service, value));
             producer.flush();
         }

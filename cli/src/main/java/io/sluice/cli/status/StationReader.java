@@ -4,6 +4,8 @@ import io.sluice.json.Json;
 import io.sluice.topics.DeadLetterCode;
 import io.sluice.metrics.LagMonitor;
 import io.sluice.model.Alert;
+import io.sluice.elasticsearch.ElasticsearchAccess;
+import io.sluice.kafka.KafkaAccess;
 import io.sluice.runtime.kafka.TopicOffsets;
 import io.sluice.runtime.kafka.TopicTail;
 import io.sluice.topics.SluiceHeaders;
@@ -42,13 +44,15 @@ public final class StationReader {
     private static final int ALERTS_READ = 200;
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
 
-    private final String kafka;
-    private final String elasticsearch;
+    private final KafkaAccess kafka;
+    private final ElasticsearchAccess elasticsearch;
+    private final HttpClient elasticsearchHttp;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public StationReader(String kafka, String elasticsearch) {
+    public StationReader(KafkaAccess kafka, ElasticsearchAccess elasticsearch) {
         this.kafka = kafka;
         this.elasticsearch = elasticsearch;
+        this.elasticsearchHttp = elasticsearch.httpClient();
     }
 
     /**
@@ -66,9 +70,9 @@ public final class StationReader {
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Station.Stage> read;
         boolean kafkaReachable;
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+        try (Admin admin = Admin.create(kafka.with(Map.<String, Object>of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis()))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis())))) {
             kafkaReachable = answers(admin);
             Map<String, Figures> before = kafkaReachable ? figures(admin, stages) : Map.of();
             if (kafkaReachable) {
@@ -77,7 +81,7 @@ public final class StationReader {
             Map<String, Figures> after = kafkaReachable ? figures(admin, stages) : Map.of();
             read = stages.stream().map(stage -> stage(stage, before, after, sample, supervised.get(stage.name()))).toList();
         }
-        return new Station(at, sample, read, new Station.KafkaHealth(kafka, kafkaReachable, supervised.get("kafka")),
+        return new Station(at, sample, read, new Station.KafkaHealth(kafka.bootstrapServers(), kafkaReachable, supervised.get("kafka")),
                 elasticsearchHealth(supervised.get("elasticsearch")), kafkaReachable ? deadLetters() : null,
                 kafkaReachable ? lastAlert() : null);
     }
@@ -143,7 +147,7 @@ public final class StationReader {
 
     private Health health(String url) {
         try {
-            JsonNode answer = getJson(url);
+            JsonNode answer = getJson(http, HttpRequest.newBuilder(URI.create(url)));
             List<String> problems = new ArrayList<>();
             collectProblems(answer.path("components"), problems);
             return new Health(answer.path("status").asString("unknown"), problems);
@@ -164,12 +168,12 @@ public final class StationReader {
 
     private Station.ElasticsearchHealth elasticsearchHealth(Station.Supervised supervised) {
         try {
-            JsonNode health = getJson(elasticsearch + "/_cluster/health");
-            JsonNode count = getJson(elasticsearch + "/logs-*/_count?ignore_unavailable=true&allow_no_indices=true");
-            return new Station.ElasticsearchHealth(elasticsearch, health.path("status").asString("unknown"),
+            JsonNode health = getJson(elasticsearchHttp, elasticsearch.request("/_cluster/health"));
+            JsonNode count = getJson(elasticsearchHttp, elasticsearch.request("/logs-*/_count?ignore_unavailable=true&allow_no_indices=true"));
+            return new Station.ElasticsearchHealth(elasticsearch.url(), health.path("status").asString("unknown"),
                     health.path("number_of_nodes").asInt(), count.path("count").asLong(), null, supervised);
         } catch (IOException e) {
-            return new Station.ElasticsearchHealth(elasticsearch, "unreachable", 0, 0,
+            return new Station.ElasticsearchHealth(elasticsearch.url(), "unreachable", 0, 0,
                     e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), supervised);
         }
     }
@@ -217,9 +221,10 @@ public final class StationReader {
                 .orElse(null);
     }
 
-    private JsonNode getJson(String url) throws IOException {
+    private static JsonNode getJson(HttpClient client, HttpRequest.Builder request) throws IOException {
+        String url = request.build().uri().toString();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return Json.MAPPER.readTree(response.body());
         } catch (InterruptedException e) {

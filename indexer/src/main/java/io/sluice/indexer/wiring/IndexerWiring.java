@@ -96,8 +96,13 @@ class IndexerWiring {
     }
 
     @Bean
-    RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention, IndexerProperties properties) {
-        return new RetentionSweeper(client, retention, new io.sluice.indexer.retention.MonthlyRetention(
+    RetentionSweeper retentionSweeper(ElasticsearchClient client, RetentionPolicy retention, IndexerProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${sluice.indexer.audit-retention-authorization:}") String audit) {
+        // the audit retention's own credential replaces the indexer's on the sweeper's audit requests (a request's
+        // header wins over the client's default one)
+        ElasticsearchClient auditClient = audit.isBlank() ? null
+                : client.withTransportOptions(options -> options.addHeader("Authorization", audit));
+        return new RetentionSweeper(client, auditClient, retention, new io.sluice.indexer.retention.MonthlyRetention(
                 properties.deadLetterRetention(), properties.alertRetention()), Clock.systemUTC());
     }
 

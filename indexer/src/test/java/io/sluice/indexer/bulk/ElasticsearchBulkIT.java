@@ -1,5 +1,6 @@
 package io.sluice.indexer.bulk;
 
+import io.sluice.indexer.TestElasticsearch;
 import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class ElasticsearchBulkIT {
 
     @BeforeEach
     void connect(TestPlatform platform) {
-        client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()));
+        client = TestElasticsearch.client(platform.elasticsearch());
         indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
                 Sleeper.real());
     }

@@ -8,7 +8,9 @@ import io.sluice.topics.DeadLetterCode;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.SluiceHome;
+import io.sluice.runtime.elasticsearch.ElasticsearchIdentities;
 import io.sluice.runtime.elasticsearch.ElasticsearchNode;
+import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.testing.SluiceIntegrationTest;
@@ -41,9 +43,9 @@ import tools.jackson.databind.JsonNode;
 class ElasticsearchRefusalsIT {
 
     private static final int PORT_SHIFT = 50;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ChildProcess node;
-    private static String url;
+    private static ElasticsearchIdentities strictNode;
+    private static HttpClient http;
 
     private String service;
 
@@ -52,11 +54,14 @@ class ElasticsearchRefusalsIT {
         RuntimeSettings shared = RuntimeSettings.of(Profile.TEST, System.getenv());
         Path home = SluiceHome.locate();
         RuntimeSettings strict = new RuntimeSettings(Profile.TEST, home, home.resolve(".sluice").resolve("test-strict"),
-                shared.kafkaPort(), shared.kafkaControllerPort(), shared.elasticsearchPort() + PORT_SHIFT,
+                shared.kafkaPort(), shared.kafkaControllerPort(), shared.kafkaBrokerPort(), shared.elasticsearchPort() + PORT_SHIFT,
                 shared.elasticsearchTransportPort() + PORT_SHIFT, "512m", shared.partitions());
         node = new ElasticsearchNode(strict, System.getenv(), List.of("http.max_content_length: 1mb",
                 "cluster.info.update.interval: 10s")).start();
-        url = strict.elasticsearchUrl();
+        LocalElasticsearchIdentities identities = new LocalElasticsearchIdentities(strict);
+        // its own CA and users, as any node Sluice runs
+        strictNode = identities;
+        http = identities.admin().httpClient();
     }
 
     @AfterAll
@@ -74,12 +79,12 @@ class ElasticsearchRefusalsIT {
     @Test
     void shouldDeadLetterAnEventTooLargeForOneRequestAndIndexTheEventsAroundIt(TestPlatform platform) throws Exception {
         IndexerHarness harness = new IndexerHarness(platform, service);
-        try (ChildProcess indexer = harness.startIndexer(url, true)) {
+        try (ChildProcess indexer = harness.startIndexer(strictNode, true)) {
             String big = "x".repeat(1_500_000);
             harness.produce(0, 101, i -> i == 50 ? big : "event " + i);
 
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> harness.count(url) == 100);
+                    .until(() -> harness.count(strictNode.admin()) == 100);
             List<ConsumerRecord<String, byte[]>> dead = harness.deadLetters(1);
             assertThat(dead).singleElement().satisfies(record -> {
                 String reason = SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON);
@@ -88,7 +93,7 @@ class ElasticsearchRefusalsIT {
                 assertThat(SluiceHeaders.text(record.headers(), DeadLetterRecords.TRUNCATED)).as("cut to fit the dead-letter topic")
                         .isNotNull();
             });
-            assertThat(harness.count(url)).as("sent 101 = indexed 100 + dead-lettered 1").isEqualTo(100);
+            assertThat(harness.count(strictNode.admin())).as("sent 101 = indexed 100 + dead-lettered 1").isEqualTo(100);
             assertThat(indexer.isAlive()).isTrue();
         }
     }
@@ -96,22 +101,22 @@ class ElasticsearchRefusalsIT {
     @Test
     void shouldPauseWhileTheDiskIsAtFloodStageAndResumeByItselfLosingNothing(TestPlatform platform) throws Exception {
         IndexerHarness harness = new IndexerHarness(platform, service);
-        try (ChildProcess indexer = harness.startIndexer(url, true, "--sluice.indexer.retry-backoff=100ms",
+        try (ChildProcess indexer = harness.startIndexer(strictNode, true, "--sluice.indexer.retry-backoff=100ms",
                 "--sluice.indexer.max-backoff=1s", "--sluice.indexer.item-retries=2")) {
             harness.produce(0, 10); // the day's index exists before the disk fills
-            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> harness.count(url) == 10);
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> harness.count(strictNode.admin()) == 10);
 
             floodStage(true);
             try {
                 await().atMost(Duration.ofSeconds(30)).until(ElasticsearchRefusalsIT::writesBlocked);
                 harness.produce(10, 500);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> problem().contains("refuses writes"));
-                assertThat(harness.count(url)).as("nothing written while blocked").isEqualTo(10);
+                assertThat(harness.count(strictNode.admin())).as("nothing written while blocked").isEqualTo(10);
             } finally {
                 floodStage(false);
             }
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                    .until(() -> harness.count(url) == 510);
+                    .until(() -> harness.count(strictNode.admin()) == 510);
             assertThat(harness.deadLetters(0)).as("a full disk is not the data's fault").isEmpty();
             await().atMost(Duration.ofSeconds(30)).until(() -> problem().isEmpty());
             assertThat(indexer.isAlive()).isTrue();
@@ -127,21 +132,21 @@ class ElasticsearchRefusalsIT {
                 : "{\"persistent\":{\"cluster.routing.allocation.disk.watermark.low\":null,"
                         + "\"cluster.routing.allocation.disk.watermark.high\":null,"
                         + "\"cluster.routing.allocation.disk.watermark.flood_stage\":null}}";
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/_cluster/settings"))
+        HttpResponse<String> response = http.send(strictNode.admin().request("/_cluster/settings")
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static boolean writesBlocked() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url
-                + "/_all/_settings/index.blocks.read_only_allow_delete")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(strictNode.admin()
+                .request("/_all/_settings/index.blocks.read_only_allow_delete").GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.body().contains("\"read_only_allow_delete\":\"true\"");
     }
 
     /** What the indexer's health says is wrong with its writes, or "" when nothing is. */
     private static String problem() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Service.INDEXER.managementUrl(Profile.TEST)
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.INDEXER.managementUrl(Profile.TEST)
                 + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode writes = Json.MAPPER.readTree(response.body()).path("components").path("elasticsearchWrites");
         return writes.path("details").path("problem").asString("");

@@ -1,5 +1,7 @@
 package io.sluice.indexer.faults;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
+import io.sluice.runtime.elasticsearch.ElasticsearchIdentities;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sluice.json.Json;
@@ -33,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FaultyElasticsearch implements AutoCloseable {
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String target;
     private final Map<String, AtomicInteger> sentById = new ConcurrentHashMap<>();
     private final Map<String, Integer> itemFaults = new ConcurrentHashMap<>();
@@ -41,8 +43,11 @@ public final class FaultyElasticsearch implements AutoCloseable {
     private volatile int wholeBulkStatus;
     private volatile Instant wholeBulkUntil = Instant.MIN;
 
-    public FaultyElasticsearch(String elasticsearchUrl) throws IOException {
-        this.target = elasticsearchUrl.endsWith("/") ? elasticsearchUrl.substring(0, elasticsearchUrl.length() - 1) : elasticsearchUrl;
+    /** A proxy in front of {@code elasticsearch} (plain HTTP in, its HTTPS out); each request keeps the caller's credential. */
+    public FaultyElasticsearch(ElasticsearchAccess elasticsearch) throws IOException {
+        String url = elasticsearch.url();
+        this.target = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.client = elasticsearch.httpClient();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
@@ -51,6 +56,15 @@ public final class FaultyElasticsearch implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The same principals, through this proxy: each one's credential, the proxy's address. */
+    public ElasticsearchIdentities identities(ElasticsearchIdentities real) {
+        return principal -> access(real.as(principal));
+    }
+
+    public ElasticsearchAccess access(ElasticsearchAccess real) {
+        return new ElasticsearchAccess(url(), real.principal(), real.authorization(), null);
     }
 
     /** Every bulk request is answered with the status, without reaching Elasticsearch, for the duration. */
@@ -153,7 +167,7 @@ public final class FaultyElasticsearch implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : Set.of("Content-Type", "Accept")) {
+        for (String header : Set.of("Content-Type", "Accept", "Authorization")) {
             String value = exchange.getRequestHeaders().getFirst(header);
             if (value != null) {
                 request.header(header, value);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.indexer.TestElasticsearch;
+import io.sluice.runtime.elasticsearch.ElasticsearchIdentities;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
 import io.sluice.index.IndexNames;
 import io.sluice.indexer.bulk.BulkDocument;
 import io.sluice.indexer.bulk.BulkIndexer;
@@ -56,8 +59,8 @@ class IndexerFaultsIT {
 
     @Test
     void shouldRetryOnlyThe429ItemOfABulkAnswered201_429_400_409(TestPlatform platform) throws Exception {
-        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl());
-                ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(proxy.url()))) {
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearch());
+                ElasticsearchClient client = TestElasticsearch.client(proxy.access(platform.elasticsearchAs(ElasticsearchPrincipal.INDEXER)))) {
             BulkIndexer indexer = new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(50),
                     Duration.ofMillis(500), Sleeper.real());
             indexer.index(List.of(document("d")));
@@ -78,12 +81,13 @@ class IndexerFaultsIT {
 
     @Test
     void shouldIndexEverythingOnceWhenWholeBulksAreAnswered429Then503ForAWhile(TestPlatform platform) throws Exception {
-        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl())) {
-            proxy.refuseBulks(429, Duration.ofSeconds(8));
-            CompletableFuture.delayedExecutor(8, java.util.concurrent.TimeUnit.SECONDS)
-                    .execute(() -> proxy.refuseBulks(503, Duration.ofSeconds(8)));
-            ChildProcess indexer = startIndexer(platform, proxy.url());
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearch())) {
+            ChildProcess indexer = startIndexer(platform, proxy.identities(platform.connections().elasticsearch()));
             try {
+                // the refusals start once the indexer is up: its start-up time must not eat the window
+                proxy.refuseBulks(429, Duration.ofSeconds(8));
+                CompletableFuture.delayedExecutor(8, java.util.concurrent.TimeUnit.SECONDS)
+                        .execute(() -> proxy.refuseBulks(503, Duration.ofSeconds(8)));
                 produce(platform, 5_000);
                 awaitCount(platform, 5_000, Duration.ofMinutes(3));
                 assertThat(proxy.refusedBulks()).as("bulks answered 429/503").isPositive();
@@ -96,8 +100,8 @@ class IndexerFaultsIT {
 
     @Test
     void shouldPauseWithoutDeadLettersWhileElasticsearchRefusesTheCredentialsAndResumeAfter(TestPlatform platform) throws Exception {
-        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearchUrl())) {
-            ChildProcess indexer = startIndexer(platform, proxy.url());
+        try (FaultyElasticsearch proxy = new FaultyElasticsearch(platform.elasticsearch())) {
+            ChildProcess indexer = startIndexer(platform, proxy.identities(platform.connections().elasticsearch()));
             try {
                 // the refusal starts once the indexer is up: its start-up time must not eat the window
                 proxy.refuseBulks(401, Duration.ofSeconds(20));
@@ -122,9 +126,8 @@ class IndexerFaultsIT {
 
     @Test
     void shouldNeverIndexWhatAnAbortedTransactionWrote(TestPlatform platform) throws Exception {
-        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
-        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.TRANSACTIONAL_ID_CONFIG, "abort-" + service),
+        ChildProcess indexer = startIndexer(platform, platform.connections().elasticsearch());
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(platform.kafka().with(Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "abort-" + service)),
                 Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -151,7 +154,7 @@ class IndexerFaultsIT {
     @Test
     void shouldIndexEverythingOnceAfterTheIndexerIsKilledMidBulk(TestPlatform platform) throws Exception {
         int events = 20_000;
-        ChildProcess indexer = startIndexer(platform, platform.elasticsearchUrl());
+        ChildProcess indexer = startIndexer(platform, platform.connections().elasticsearch());
         try {
             produce(platform, events);
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> count(platform) >= 2_000);
@@ -162,7 +165,7 @@ class IndexerFaultsIT {
             long atKill = count(platform);
             LoggerFactory.getLogger(IndexerFaultsIT.class).info("indexer killed with {} of {} indexed", atKill, events);
             assertThat(atKill).as("killed mid-stream").isLessThan(events);
-            indexer = startIndexer(platform, platform.elasticsearchUrl(), false);
+            indexer = startIndexer(platform, platform.connections().elasticsearch(), false);
             awaitCount(platform, events, Duration.ofMinutes(3));
             assertThat(deadLetters(platform)).isZero();
         } finally {
@@ -174,7 +177,7 @@ class IndexerFaultsIT {
     void shouldIndexEverythingOnceAfterElasticsearchIsFrozenLongerThanEveryTimeout(TestPlatform platform) throws Exception {
         // a hung request is retried (item-retries 5, so 6 requests of up to 5 s and their backoff) before the batch is
         // handed back and the partitions paused and polled: 45 s between polls is the budget that must hold
-        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.elasticsearchUrl(), true,
+        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.connections().elasticsearch(), true,
                 "--spring.kafka.consumer.properties.max.poll.interval.ms=45000");
         try {
             Assumptions.assumeTrue(platform.freezeElasticsearch(), "the platform cannot freeze its Elasticsearch");
@@ -197,7 +200,7 @@ class IndexerFaultsIT {
     void shouldIndexEverythingOnceAfterElasticsearchIsStoppedLongerThanEveryTimeoutUnderLoad(TestPlatform platform) throws Exception {
         // refused connections fail at once: a consumer that stopped polling for 15 s would be evicted, and the
         // outage lasts twice that, so "no rebalance" below proves the paused partitions were polled throughout
-        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.elasticsearchUrl(), true,
+        ChildProcess indexer = new IndexerHarness(platform, service).startIndexer(platform.connections().elasticsearch(), true,
                 "--spring.kafka.consumer.properties.max.poll.interval.ms=15000");
         try {
             produce(platform, 0, 2_500);
@@ -228,12 +231,12 @@ class IndexerFaultsIT {
                 IndexNames.daily(service, AT), id, Topics.ENRICHED.valueSerde().serializer().serialize("t", event));
     }
 
-    private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl) throws Exception {
-        return startIndexer(platform, elasticsearchUrl, true);
+    private ChildProcess startIndexer(TestPlatform platform, ElasticsearchIdentities elasticsearch) throws Exception {
+        return startIndexer(platform, elasticsearch, true);
     }
 
-    private ChildProcess startIndexer(TestPlatform platform, String elasticsearchUrl, boolean newGroup) throws Exception {
-        return new IndexerHarness(platform, service).startIndexer(elasticsearchUrl, newGroup);
+    private ChildProcess startIndexer(TestPlatform platform, ElasticsearchIdentities elasticsearch, boolean newGroup) throws Exception {
+        return new IndexerHarness(platform, service).startIndexer(elasticsearch, newGroup);
     }
 
     private void produce(TestPlatform platform, int events) {
@@ -245,7 +248,7 @@ class IndexerFaultsIT {
     }
 
     private long count(TestPlatform platform) throws Exception {
-        return new IndexerHarness(platform, service).count(platform.elasticsearchUrl());
+        return new IndexerHarness(platform, service).count(platform.elasticsearch());
     }
 
     /** Waits for exactly {@code expected} documents: ids are unique per document, so a count above it is impossible and below it is loss. */

@@ -1,6 +1,9 @@
 package io.sluice.indexer.faults;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.sluice.elasticsearch.ElasticsearchAccess;
+import io.sluice.indexer.TestElasticsearch;
+import io.sluice.runtime.elasticsearch.ElasticsearchIdentities;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.Profile;
@@ -52,14 +55,14 @@ final class IndexerHarness {
     /** How long Elasticsearch is stopped or frozen: six request timeouts, many times every backoff. */
     static final java.time.Duration FAULT_WINDOW = java.time.Duration.ofSeconds(30);
 
-    /** The indexer service writing to {@code elasticsearchUrl}, its group starting at the topic's end when {@code newGroup}. */
-    ChildProcess startIndexer(String elasticsearchUrl, boolean newGroup, String... extraArgs) throws Exception {
-        String group = "indexer-" + service;
+    /** The indexer service writing to {@code elasticsearch} with its own key there, its group starting at the topic's end when {@code newGroup}. */
+    ChildProcess startIndexer(ElasticsearchIdentities elasticsearch, boolean newGroup, String... extraArgs) throws Exception {
+        String group = "sluice-indexer-test-" + service; // the indexer user reads as sluice-indexer*
         if (newGroup) {
             startGroupAtEnd(group);
         }
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()),
-                new Connections(platform.kafkaBootstrap(), elasticsearchUrl));
+                platform.connections().withElasticsearch(elasticsearch));
         List<String> args = new ArrayList<>(List.of("--spring.kafka.consumer.group-id=" + group,
                 "--sluice.indexer.retention=36500d"));
         args.addAll(FAULT_TIMEOUTS);
@@ -68,7 +71,7 @@ final class IndexerHarness {
     }
 
     private void startGroupAtEnd(String group) throws Exception {
-        TopicOffsets.commitAtEnd(platform.kafkaBootstrap(), group, Topics.ENRICHED.name());
+        TopicOffsets.commitAtEnd(platform.kafka(), group, Topics.ENRICHED.name());
     }
 
     /** Events {@code first} … {@code first + events - 1} of the test's service, each with a unique id. */
@@ -77,10 +80,9 @@ final class IndexerHarness {
     }
 
     void produce(int first, int events, IntFunction<String> message) {
-        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(platform.kafka().with(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 10,
                 // compressed, a test's event of a few MB fits the broker's 1 MB batch limit, as it would from a compressing producer
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")),
                 Topics.ENRICHED.keySerde().serializer(), Topics.ENRICHED.valueSerde().serializer())) {
             for (int i = first; i < first + events; i++) {
                 Instant at = AT.plusMillis(i);
@@ -91,8 +93,8 @@ final class IndexerHarness {
         }
     }
 
-    long count(String elasticsearchUrl) throws Exception {
-        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(elasticsearchUrl))) {
+    long count(ElasticsearchAccess elasticsearch) throws Exception {
+        try (ElasticsearchClient client = TestElasticsearch.client(elasticsearch)) {
             String pattern = "logs-" + service + "-*";
             client.indices().refresh(refresh -> refresh.index(pattern).allowNoIndices(true));
             return client.count(count -> count.index(pattern).allowNoIndices(true)).count();
@@ -101,7 +103,7 @@ final class IndexerHarness {
 
     /** The test service's dead letters, waiting up to {@code expected} of them for a few seconds. */
     List<ConsumerRecord<String, byte[]>> deadLetters(int expected) {
-        return TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(), record -> service.equals(record.key()),
+        return TopicRecords.read(platform.kafka(), Topics.DLQ.name(), record -> service.equals(record.key()),
                 expected, Duration.ofSeconds(expected == 0 ? 3 : 30));
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.indexer.replay;
 
+import io.sluice.indexer.TestElasticsearch;
 import io.sluice.time.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +41,11 @@ class ReplayIT {
 
     @Test
     void shouldReindexATimeRangeWithoutEverWritingADocumentTwice(TestPlatform platform) throws Exception {
-        IndexTemplate.installAll(platform.elasticsearchUrl());
+        IndexTemplate.installAll(platform.elasticsearch());
         String service = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         String neighbour = service + "-other";
         long base = System.currentTimeMillis() - 3_600_000;
-        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"), Topics.ENRICHED.keySerde().serializer(),
+        try (KafkaProducer<String, LogEvent> producer = new KafkaProducer<>(platform.kafka().with(Map.of(ProducerConfig.ACKS_CONFIG, "all")), Topics.ENRICHED.keySerde().serializer(),
                 Topics.ENRICHED.valueSerde().serializer())) {
             for (int i = 0; i < 300; i++) {
                 // a record a second: 100 before the range, 100 in it, 100 after it
@@ -55,7 +55,7 @@ class ReplayIT {
             producer.flush();
         }
         ReplayRequest range = new ReplayRequest(Instant.ofEpochMilli(base + 100_000), Instant.ofEpochMilli(base + 199_000), service);
-        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
+        try (ElasticsearchClient client = TestElasticsearch.client(platform.elasticsearch())) {
             EnrichedReplayer replayer = new EnrichedReplayer(() -> consumer(platform),
                     new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()), Clock.systemUTC()),
                     new BulkIndexer(HttpBulkSender.of(client), 3, Duration.ofMillis(100), Duration.ofSeconds(1),
@@ -86,8 +86,7 @@ class ReplayIT {
     }
 
     private static KafkaConsumer<String, byte[]> consumer(TestPlatform platform) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        return new KafkaConsumer<>(platform.kafka().with(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

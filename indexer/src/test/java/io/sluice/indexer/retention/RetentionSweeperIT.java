@@ -1,5 +1,7 @@
 package io.sluice.indexer.retention;
 
+import io.sluice.indexer.TestElasticsearch;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -24,7 +26,7 @@ class RetentionSweeperIT {
 
     @Test
     void shouldDeleteOnlyIndicesOutsideTheirRetention(TestPlatform platform) throws Exception {
-        IndexTemplate.installAll(platform.elasticsearchUrl());
+        IndexTemplate.installAll(platform.elasticsearch());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String web = "ret-web-" + run;
         String audit = "ret-audit-" + run;
@@ -35,7 +37,7 @@ class RetentionSweeperIT {
                 "logs-" + audit + "-2026.01.01", "logs-" + web + "-archive",
                 "sluice-dlq-2026.09", "sluice-alerts-2025.11", "sluice-dlq-archive-" + run);
         List<String> created = new java.util.ArrayList<>();
-        try (ElasticsearchClient client = ElasticsearchClient.of(config -> config.host(platform.elasticsearchUrl()))) {
+        try (ElasticsearchClient client = TestElasticsearch.client(platform.elasticsearch())) {
             for (String index : concat(expired, kept)) {
                 if (!client.indices().exists(exists -> exists.index(index)).value()) {
                     client.indices().create(create -> create.index(index));
@@ -44,8 +46,13 @@ class RetentionSweeperIT {
             }
             RetentionPolicy policy = new RetentionPolicy(Duration.ofDays(7), Map.of(audit, Duration.ofDays(365)));
 
-            List<String> deleted = new RetentionSweeper(client, policy, new MonthlyRetention(Duration.ofDays(90), Duration.ofDays(400)),
-                    Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+            // swept with the keys the indexer holds: its own (logs and dead letters) and the audit's retention key
+            List<String> deleted;
+            try (ElasticsearchClient indexer = TestElasticsearch.client(platform.elasticsearchAs(ElasticsearchPrincipal.INDEXER));
+                    ElasticsearchClient auditRetention = TestElasticsearch.client(platform.elasticsearchAs(ElasticsearchPrincipal.AUDIT_RETENTION))) {
+                deleted = new RetentionSweeper(indexer, auditRetention, policy, new MonthlyRetention(Duration.ofDays(90), Duration.ofDays(400)),
+                        Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
+            }
 
             assertThat(deleted).containsAll(expired).doesNotContainAnyElementsOf(kept);
             assertThat(deleted).allSatisfy(name -> assertThat(IndexNames.parse(name).isPresent() || IndexNames.parseMonthly(name).isPresent())

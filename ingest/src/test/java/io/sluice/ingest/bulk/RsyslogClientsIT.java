@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sluice.ingest.IngestIntegrationTest;
 import io.sluice.json.Json;
+import io.sluice.kafka.KafkaAccess;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.rsyslog.Rsyslog;
 import io.sluice.testing.SluiceRuntimeExtension;
@@ -54,7 +56,7 @@ class RsyslogClientsIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> rawRecordsMentioning(String marker, int expected) {
-        return TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+        return TopicRecords.read(SluiceRuntimeExtension.platform().kafka(), Topics.RAW.name(),
                 record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), expected, Duration.ofSeconds(45));
     }
 
@@ -84,10 +86,15 @@ class RsyslogClientsIT {
     @Test
     void rsyslogKafkaOutputShouldPublishRawRecordsDirectly() {
         String tag = "rs-kafka-" + UUID.randomUUID().toString().substring(0, 8);
+        // rsyslog ships straight to Kafka as a shipper does: over TLS, as the shipper user (librdkafka's names; PLAIN,
+        // as Debian's librdkafka 2.0.2 cannot complete SCRAM with a Kafka 4 broker)
+        KafkaAccess shipper = SluiceRuntimeExtension.platform().kafkaAs(KafkaPrincipal.SHIPPER);
         String actions = "module(load=\"omkafka\")\n" + ECS_TEMPLATE
                 + "action(type=\"omkafka\" topic=\"" + Topics.RAW.name() + "\" template=\"sluiceEcs\""
-                + " broker=[\"" + SluiceRuntimeExtension.platform().kafkaBootstrap() + "\"]"
-                + " confParam=[\"acks=all\", \"enable.idempotence=true\"])";
+                + " broker=[\"" + shipper.bootstrapServers() + "\"]"
+                + " confParam=[\"acks=all\", \"enable.idempotence=true\", \"security.protocol=SASL_SSL\","
+                + " \"sasl.mechanisms=PLAIN\", \"sasl.username=" + shipper.username() + "\","
+                + " \"sasl.password=" + shipper.password() + "\", \"ssl.ca.location=" + shipper.trustedCertificates() + "\"])";
         try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {
             for (int i = 0; i < 10; i++) {
                 rsyslog.log(tag, "local0.warning", "via omkafka #" + i);

@@ -64,7 +64,7 @@ class IngestGuardIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as("%s without a token", path).isIn(400, 401);
-        assertThat(TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(), Topics.RAW.name(),
+        assertThat(TopicRecords.read(SluiceRuntimeExtension.platform().kafka(), Topics.RAW.name(),
                 record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), 1, Duration.ofSeconds(2)))
                 .as("nothing published through %s", path).isEmpty();
     }
@@ -76,7 +76,7 @@ class IngestGuardIT {
                 "{\"service.name\":\"guarded-checkout\",\"message\":\"impersonation " + marker + "\"}\nplain " + marker);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(),
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafka(),
                 Topics.RAW.name(), record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), 2,
                 Duration.ofSeconds(30));
         assertThat(records).extracting(ConsumerRecord::key).containsOnly("guarded-payments");

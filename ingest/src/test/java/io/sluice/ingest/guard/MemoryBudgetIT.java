@@ -71,7 +71,7 @@ class MemoryBudgetIT {
             List<String> acknowledged = statusByService.entrySet().stream().filter(entry -> entry.getValue() == 200).map(Map.Entry::getKey).toList();
             if (!acknowledged.isEmpty()) {
                 Map<String, Integer> inKafka = new TreeMap<>();
-                for (ConsumerRecord<String, byte[]> record : TopicRecords.read(platform.kafkaBootstrap(), Topics.RAW.name(),
+                for (ConsumerRecord<String, byte[]> record : TopicRecords.read(platform.kafka(), Topics.RAW.name(),
                         record -> record.key() != null && acknowledged.contains(record.key()), lines * acknowledged.size(), Duration.ofMinutes(3))) {
                     inKafka.merge(record.key(), 1, Integer::sum);
                 }

@@ -7,6 +7,8 @@ import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.SluiceHome;
 import io.sluice.runtime.kafka.KafkaBroker;
+import io.sluice.runtime.kafka.KafkaPrincipal;
+import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.topics.SluiceHeaders;
@@ -50,13 +52,15 @@ class KafkaOutageIT {
 
     private static final int LINES_PER_REQUEST = 10;
     private static final RuntimeSettings BROKER = new RuntimeSettings(Profile.TEST, SluiceHome.locate(),
-            SluiceHome.locate().resolve(".sluice").resolve("test-outage"), 29192, 29193, 0, 0, "0", 1);
+            SluiceHome.locate().resolve(".sluice").resolve("test-outage"), 29192, 29193, 29194, 0, 0, "0", 1);
     private static ChildProcess broker;
+
+    private static final LocalKafkaIdentities IDENTITIES = new LocalKafkaIdentities(BROKER);
 
     private static synchronized String bootstrap() {
         if (broker == null) {
             broker = new KafkaBroker(BROKER).start();
-            new TopicInstaller(BROKER.kafkaBootstrap(), 1).install();
+            new TopicInstaller(IDENTITIES.admin(), 1).install();
         }
         return BROKER.kafkaBootstrap();
     }
@@ -64,6 +68,7 @@ class KafkaOutageIT {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KafkaOutageIT::bootstrap);
+        IDENTITIES.as(KafkaPrincipal.INGEST).environment().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -115,7 +120,7 @@ class KafkaOutageIT {
         sender.join();
 
         Map<String, Integer> copies = new HashMap<>();
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(BROKER.kafkaBootstrap(), Topics.RAW.name(),
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(IDENTITIES.admin(), Topics.RAW.name(),
                 record -> run.equals(record.key()), Integer.MAX_VALUE, Duration.ofSeconds(15));
         records.forEach(record -> copies.merge(SluiceHeaders.text(record.headers(), SluiceHeaders.EVENT_ID), 1, Integer::sum));
         List<String> missing = new ArrayList<>();

@@ -98,7 +98,7 @@ class SyslogListenerIT {
             out.flush();
         }
 
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafkaBootstrap(),
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(SluiceRuntimeExtension.platform().kafka(),
                 Topics.RAW.name(), record -> new String(record.value(), StandardCharsets.UTF_8).equals(marker), 1,
                 Duration.ofSeconds(30));
 

@@ -47,7 +47,8 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
         return instance.resolve("elasticsearch.pid");
     }
 
-    void prepare(String elasticsearchYaml, String heap) throws IOException {
+    /** @param secretFiles files for the config folder (relative path to content), written owner-only: keys, users */
+    void prepare(String elasticsearchYaml, String heap, java.util.Map<String, String> secretFiles) throws IOException {
         unpackDistribution();
         // a link left by an older layout (every data folder once shared its profile's node) must not lead elsewhere
         if (Files.isSymbolicLink(link) && !Files.readSymbolicLink(link).equals(instance)) {
@@ -61,6 +62,11 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
                     StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(config().resolve("elasticsearch.yml"), elasticsearchYaml);
+        for (java.util.Map.Entry<String, String> file : secretFiles.entrySet()) {
+            Path target = config().resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(target, file.getValue());
+        }
         Files.writeString(config().resolve("jvm.options.d").resolve("sluice.options"),
                 "-Xms" + heap + "\n-Xmx" + heap + "\n");
         if (!instance.startsWith(link.getParent()) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -1,13 +1,12 @@
 package io.sluice.runtime.elasticsearch;
 
+import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.process.ProcessTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,12 +26,12 @@ public final class ElasticsearchNode {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
     private static final Duration STARTUP = Duration.ofSeconds(180);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final RuntimeSettings settings;
     private final Map<String, String> env;
     private final ElasticsearchLayout layout;
     private final List<String> extraSettings;
+    private final LocalElasticsearchIdentities identities;
 
     public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env) {
         this(settings, env, List.of());
@@ -44,13 +43,14 @@ public final class ElasticsearchNode {
         this.env = env;
         this.layout = ElasticsearchLayout.of(settings, Classpaths.elasticsearchZip());
         this.extraSettings = List.copyOf(extraSettings);
+        this.identities = new LocalElasticsearchIdentities(settings);
     }
 
     public ChildProcess start() {
         Path jdk = JdkLocator.locate(env);
         try {
             ProcessTree.stopStale(layout.pidFile(), layout.config().toString(), Duration.ofSeconds(30));
-            layout.prepare(configYaml(), settings.elasticsearchHeap());
+            layout.prepare(configYaml(), settings.elasticsearchHeap(), identities.nodeFiles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Elasticsearch in " + layout.instance(), e);
         }
@@ -92,14 +92,17 @@ public final class ElasticsearchNode {
     }
 
     public boolean isReachable() {
-        return isHealthy(settings.elasticsearchUrl());
+        if (!Files.isRegularFile(identities.caCertificate())) {
+            return false; // no CA yet, so no node of this data folder has ever started
+        }
+        return isHealthy(identities.admin());
     }
 
-    public static boolean isHealthy(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
+    public static boolean isHealthy(ElasticsearchAccess elasticsearch) {
+        HttpRequest request = elasticsearch.request("/_cluster/health?wait_for_status=yellow&timeout=2s")
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = elasticsearch.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -119,8 +122,13 @@ public final class ElasticsearchNode {
                 "http.port: " + settings.elasticsearchPort(),
                 "transport.port: " + settings.elasticsearchTransportPort(),
                 "discovery.type: single-node",
-                // local and loopback-only: no TLS, no passwords (the distribution would enable both)
-                "xpack.security.enabled: false",
+                // secure from the first start: HTTPS with the local CA's certificate, every request authenticated
+                // (the administrator in the file realm, each service by its own API key)
+                "xpack.security.enabled: true",
+                "xpack.security.http.ssl.enabled: true",
+                "xpack.security.http.ssl.certificate: tls/elasticsearch.crt",
+                "xpack.security.http.ssl.key: tls/elasticsearch.key",
+                "xpack.security.authc.api_key.enabled: true",
                 // disk watermarks stay on (a full disk must stop writes before it corrupts anything), as free space
                 // rather than percentages: a developer's large, fuller disk is not mistaken for a full one
                 "cluster.routing.allocation.disk.watermark.low: 300mb",

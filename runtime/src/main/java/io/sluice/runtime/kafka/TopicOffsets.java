@@ -1,5 +1,6 @@
 package io.sluice.runtime.kafka;
 
+import io.sluice.kafka.KafkaAccess;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ public final class TopicOffsets {
      * Commits the group at the topic's end, so a consumer (or a Kafka Streams application: its group is
      * its application id) started afterwards reads only what comes next — how a test sees only its own records.
      */
-    public static void commitAtEnd(String bootstrap, String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    public static void commitAtEnd(KafkaAccess kafka, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka.properties())) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             latest(admin, topic).forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
             admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.sluice.runtime.kafka;
 
+import io.sluice.kafka.KafkaAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +24,13 @@ public final class TopicRecords {
     }
 
     /** Reads until {@code expected} matching records arrived or {@code timeout} passed, and returns what matched. */
-    public static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic,
+    public static List<ConsumerRecord<String, byte[]>> read(KafkaAccess kafka, String topic,
             Predicate<ConsumerRecord<String, byte[]>> matching, int expected, Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        Map<String, Object> config = kafka.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

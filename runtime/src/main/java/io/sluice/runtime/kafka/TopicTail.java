@@ -1,5 +1,6 @@
 package io.sluice.runtime.kafka;
 
+import io.sluice.kafka.KafkaAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ public final class TopicTail {
     private TopicTail() {
     }
 
-    public static List<ConsumerRecord<String, byte[]>> newest(String bootstrap, String topic, int perPartition, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> newest(KafkaAccess kafka, String topic, int perPartition, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = assignedToAll(bootstrap, topic, timeout)) {
+        try (KafkaConsumer<String, byte[]> consumer = assignedToAll(kafka, topic, timeout)) {
             List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, timeout);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
@@ -34,11 +35,11 @@ public final class TopicTail {
     }
 
     /** A consumer of committed records without a group, assigned every partition of the topic; its position is the caller's to set. */
-    public static KafkaConsumer<String, byte[]> assignedToAll(String bootstrap, String topic, Duration timeout) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    public static KafkaConsumer<String, byte[]> assignedToAll(KafkaAccess kafka, String topic, Duration timeout) {
+        Map<String, Object> config = kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100));
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         try {
             consumer.assign(consumer.partitionsFor(topic, timeout).stream()

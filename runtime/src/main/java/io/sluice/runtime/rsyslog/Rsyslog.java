@@ -33,7 +33,8 @@ public final class Rsyslog implements AutoCloseable {
         try {
             Files.createDirectories(dir.resolve("work"));
             Path config = dir.resolve("rsyslog.conf");
-            Files.writeString(config, String.join("\n",
+            // owner-only: an action may hold a credential (a Kafka or Elasticsearch password)
+            io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(config, String.join("\n",
                     "global(workDirectory=\"" + dir.resolve("work") + "\")",
                     "module(load=\"imuxsock\" SysSock.Use=\"off\")",
                     "input(type=\"imuxsock\" Socket=\"" + dir.resolve("log.sock") + "\" CreatePath=\"on\")",

@@ -1,23 +1,31 @@
 package io.sluice.runtime.services;
 
 import io.sluice.runtime.Profile;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import java.util.List;
 
 /** The four deployables, with the module that builds each and the port its HTTP server listens on. */
 public enum Service {
-    INGEST("ingest", 8080),
-    STREAM_PROCESSOR("stream-processor", 8081),
-    INDEXER("indexer", 8082),
-    ALERTING("alerting", 8083);
+    INGEST("ingest", 8080, KafkaPrincipal.INGEST),
+    STREAM_PROCESSOR("stream-processor", 8081, KafkaPrincipal.PROCESSOR),
+    INDEXER("indexer", 8082, KafkaPrincipal.INDEXER),
+    ALERTING("alerting", 8083, KafkaPrincipal.ALERTING);
 
     public static final List<Service> ALL = List.of(values());
 
     private final String module;
     private final int basePort;
+    private final KafkaPrincipal kafkaPrincipal;
 
-    Service(String module, int basePort) {
+    Service(String module, int basePort, KafkaPrincipal kafkaPrincipal) {
         this.module = module;
         this.basePort = basePort;
+        this.kafkaPrincipal = kafkaPrincipal;
+    }
+
+    /** Who the service is to Kafka: its own user, with only the ACLs its work needs. */
+    public KafkaPrincipal kafkaPrincipal() {
+        return kafkaPrincipal;
     }
 
     public String module() {

@@ -3,6 +3,7 @@ package io.sluice.runtime.services;
 import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.process.ProcessTree;
 import java.io.IOException;
@@ -46,7 +47,8 @@ public final class ServiceLauncher {
     /**
      * Starts the service without waiting; {@code extraArgs} are Spring properties such as
      * {@code --sluice.alerting.error-threshold=5}. Secrets go in {@code env}, never in arguments,
-     * which every user of the machine can read.
+     * which every user of the machine can read: the service's Kafka credentials travel there too (a
+     * caller's {@code env} may replace them, e.g. to start a service as someone else).
      */
     public ChildProcess launch(Service service, Map<String, String> env, List<String> extraArgs) {
         Path pidFile = settings.dataDir().resolve("run").resolve(service.module() + ".pid");
@@ -65,7 +67,14 @@ public final class ServiceLauncher {
         List<String> properties = new ArrayList<>(service.arguments(settings.profile()));
         properties.addAll(extraArgs);
         command.addAll(lastOfEach(properties));
-        return ChildProcess.start(service.module(), command, env, settings.home(),
+        Map<String, String> environment = new java.util.HashMap<>(connections.kafka().as(service.kafkaPrincipal()).environment());
+        if (service == Service.INDEXER) {
+            environment.putAll(connections.elasticsearch().as(ElasticsearchPrincipal.INDEXER).environment());
+            environment.put("SLUICE_ELASTICSEARCH_AUDIT_RETENTION_AUTHORIZATION",
+                    connections.elasticsearch().as(ElasticsearchPrincipal.AUDIT_RETENTION).environment().get("SLUICE_ELASTICSEARCH_AUTHORIZATION"));
+        }
+        environment.putAll(env);
+        return ChildProcess.start(service.module(), command, environment, settings.home(),
                 settings.logDir().resolve(service.module() + ".log"), pidFile);
     }
 

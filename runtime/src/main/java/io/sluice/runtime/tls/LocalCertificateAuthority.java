@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -143,13 +142,8 @@ public final class LocalCertificateAuthority {
         return new JcaContentSignerBuilder("SHA256withECDSA").build(key);
     }
 
-    /** Written owner-only from the first byte (never readable by others, even for a moment), then moved into place. */
     static void writeSecret(Path file, String pem) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temporary, pem, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(file, pem);
     }
 
     static void writePublic(Path file, String pem) throws IOException {

@@ -1,5 +1,6 @@
 package io.sluice.processor.eos;
 
+import io.sluice.kafka.KafkaAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,12 +48,12 @@ class MultilineCrashIT {
     @Test
     void shouldEmitAHalfAssembledStackTraceWholeAndOnceAfterAKill(TestPlatform platform) throws Exception {
         String service = "multiline-" + System.nanoTime();
-        publishCatalogEntry(platform.kafkaBootstrap(), service);
+        publishCatalogEntry(platform.kafka(), service);
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
         ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), NO_TIME_FLUSH);
         try {
             long before = ProcessorOffsets.endOffsets(platform);
-            produce(platform.kafkaBootstrap(), service, HEAD, 0);
+            produce(platform.kafka(), service, HEAD, 0);
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                     .until(() -> ProcessorOffsets.committedOffsets(platform) >= before + HEAD.size());
             assertThat(enriched(platform, service, Duration.ofSeconds(2))).as("the stack trace is still pending").isEmpty();
@@ -61,7 +62,7 @@ class MultilineCrashIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> !running.isAlive());
             running.close();
             processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), NO_TIME_FLUSH);
-            produce(platform.kafkaBootstrap(), service, TAIL, HEAD.size());
+            produce(platform.kafka(), service, TAIL, HEAD.size());
 
             List<LogEvent> events = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> enriched(platform, service, Duration.ofSeconds(3)), found -> found.size() >= 3);
@@ -78,9 +79,8 @@ class MultilineCrashIT {
         }
     }
 
-    private static void publishCatalogEntry(String bootstrap, String service) {
-        try (KafkaProducer<String, CatalogEntry> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap), Topics.CATALOG.keySerde().serializer(), Topics.CATALOG.valueSerde().serializer())) {
+    private static void publishCatalogEntry(KafkaAccess kafka, String service) {
+        try (KafkaProducer<String, CatalogEntry> producer = new KafkaProducer<>(kafka.properties(), Topics.CATALOG.keySerde().serializer(), Topics.CATALOG.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(Topics.CATALOG.name(), service,
                     new CatalogEntry("payments", "alice", "#payments-alerts", "1")));
             producer.flush();
@@ -88,13 +88,13 @@ class MultilineCrashIT {
     }
 
     private static List<LogEvent> enriched(TestPlatform platform, String service, Duration wait) {
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(platform.kafkaBootstrap(), Topics.ENRICHED.name(),
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(platform.kafka(), Topics.ENRICHED.name(),
                 record -> service.equals(record.key()), 10, wait);
         return records.stream().map(record -> Json.MAPPER.readValue(record.value(), LogEvent.class)).toList();
     }
 
-    private static void produce(String bootstrap, String service, List<String> lines, int firstIndex) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all");
+    private static void produce(KafkaAccess kafka, String service, List<String> lines, int firstIndex) {
+        Map<String, Object> config = kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < lines.size(); i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW.name(), service,

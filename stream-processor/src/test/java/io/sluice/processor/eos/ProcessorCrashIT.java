@@ -1,5 +1,6 @@
 package io.sluice.processor.eos;
 
+import io.sluice.kafka.KafkaAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ class ProcessorCrashIT {
     void shouldProduceExactlyOneOutputPerInputThroughThreeKills(TestPlatform platform) throws Exception {
         String service = "eos-" + System.nanoTime();
         long before = ProcessorOffsets.endOffsets(platform);
-        produce(platform.kafkaBootstrap(), service);
+        produce(platform.kafka(), service);
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
         ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), List.of());
         try {
@@ -80,19 +81,18 @@ class ProcessorCrashIT {
 
     /** Enriched and dead-lettered records of this run, committed only, each carrying its input's id header. */
     private static List<ConsumerRecord<String, byte[]>> outputs(TestPlatform platform, String service, int atMost) {
-        List<ConsumerRecord<String, byte[]>> enriched = TopicRecords.read(platform.kafkaBootstrap(), Topics.ENRICHED.name(),
+        List<ConsumerRecord<String, byte[]>> enriched = TopicRecords.read(platform.kafka(), Topics.ENRICHED.name(),
                 record -> service.equals(record.key()), atMost, Duration.ofSeconds(10));
-        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+        List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafka(), Topics.DLQ.name(),
                 record -> service.equals(record.key()), atMost, Duration.ofSeconds(3));
         List<ConsumerRecord<String, byte[]>> all = new java.util.ArrayList<>(enriched);
         all.addAll(dead);
         return all;
     }
 
-    private static void produce(String bootstrap, String service) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    private static void produce(KafkaAccess kafka, String service) {
+        Map<String, Object> config = kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
                 String line = i % POISON_EVERY == 0 ? "{\"message\": \"poison " + i

@@ -27,6 +27,6 @@ final class ProcessorOffsets {
     }
 
     private static Admin admin(TestPlatform platform) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap()));
+        return Admin.create(platform.kafka().properties());
     }
 }

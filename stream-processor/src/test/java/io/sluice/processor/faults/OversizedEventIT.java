@@ -1,5 +1,6 @@
 package io.sluice.processor.faults;
 
+import io.sluice.kafka.KafkaAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.json.Json;
@@ -50,16 +51,16 @@ class OversizedEventIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String service = "oversize-" + run;
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
-        TopicOffsets.commitAtEnd(platform.kafkaBootstrap(), "oversize-" + run, Topics.RAW.name()); // a Streams application's group is its id
+        TopicOffsets.commitAtEnd(platform.kafka(), "sluice-stream-processor-oversize-" + run, Topics.RAW.name()); // a Streams application's group is its id
         try (ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), List.of(
-                "--spring.kafka.streams.application-id=oversize-" + run))) {
-            produce(platform.kafkaBootstrap(), service, List.of(bigLineWithAnInvalidByte(), "{\"message\":\"right behind it\"}".getBytes()));
+                "--spring.kafka.streams.application-id=sluice-stream-processor-oversize-" + run))) {
+            produce(platform.kafka(), service, List.of(bigLineWithAnInvalidByte(), "{\"message\":\"right behind it\"}".getBytes()));
 
-            List<ConsumerRecord<String, byte[]>> enriched = TopicRecords.read(platform.kafkaBootstrap(), Topics.ENRICHED.name(),
+            List<ConsumerRecord<String, byte[]>> enriched = TopicRecords.read(platform.kafka(), Topics.ENRICHED.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(60));
             assertThat(enriched).singleElement().satisfies(record ->
                     assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("right behind it"));
-            List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafkaBootstrap(), Topics.DLQ.name(),
+            List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafka(), Topics.DLQ.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(30));
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("too_large");
@@ -80,9 +81,8 @@ class OversizedEventIT {
         return line.toByteArray();
     }
 
-    private static void produce(String bootstrap, String service, List<byte[]> lines) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+    private static void produce(KafkaAccess kafka, String service, List<byte[]> lines) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.with(Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < lines.size(); i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.RAW.name(), service, lines.get(i));
                 SluiceHeaders.put(record.headers(), SluiceHeaders.EVENT_ID, service + "-" + i);
