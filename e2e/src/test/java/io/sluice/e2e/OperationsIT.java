@@ -264,6 +264,12 @@ class OperationsIT {
         String service = "ops-" + run + "-status";
         assertThat(post(service, "{\"message\": \"poison for status").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> status("1s").contains("stream-processor/parse malformed_json"));
+        // ./sluice dlq shows it too, read as the operator (who may read the topic, and has no consumer group of its own)
+        Path deadLetters = dir.resolve("dlq.out");
+        Process dlq = sluice(deadLetters, "dlq", "--limit", "1000", "--profile", "test");
+        assertThat(dlq.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dlq.exitValue()).as(Files.readString(deadLetters)).isZero();
+        assertThat(Files.readString(deadLetters)).contains("poison for status");
         // caught up means 0, not 1 per partition: the indexer commits past the processor's transaction markers
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(line(status("1s"), "indexer")).contains("UP", " 0 (caught up)"));
