@@ -6,7 +6,6 @@ import io.sluice.model.LogEvent;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.rsyslog.Rsyslog;
 import io.sluice.topics.Topics;
-import java.net.URI;
 import io.sluice.elasticsearch.ElasticsearchAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

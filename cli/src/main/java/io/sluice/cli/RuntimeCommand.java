@@ -3,7 +3,6 @@ package io.sluice.cli;
 import io.sluice.runtime.LocalRuntime;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**

@@ -19,6 +19,7 @@ public final class SluiceCli {
                 case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "access" -> new AccessCommand(CliArgs.parse(rest), System.out).run();
                 case "tail" -> new TailCommand(CliArgs.parse(rest), System.out).run();
                 case "status" -> new StatusCommand(CliArgs.parse(rest), System.out).run();
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
@@ -63,6 +64,7 @@ public final class SluiceCli {
                   ship 'GLOB' --service S [--kafka host:port] [--multiline REGEX]
                                            tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
+                  access grant --team T    read access to the logs of team T's services (from the catalog), nothing else
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   runtime stop [--profile test]  stop those of a profile left running
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance

@@ -62,11 +62,7 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
                     StandardCopyOption.REPLACE_EXISTING);
         }
         Files.writeString(config().resolve("elasticsearch.yml"), elasticsearchYaml);
-        for (java.util.Map.Entry<String, String> file : secretFiles.entrySet()) {
-            Path target = config().resolve(file.getKey());
-            Files.createDirectories(target.getParent());
-            io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(target, file.getValue());
-        }
+        writeSecretFilesUnowned(secretFiles);
         Files.writeString(config().resolve("jvm.options.d").resolve("sluice.options"),
                 "-Xms" + heap + "\n-Xmx" + heap + "\n");
         if (!instance.startsWith(link.getParent()) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -75,6 +71,24 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
         }
         UnprivilegedUser.ensureExists();
         UnprivilegedUser.giveOwnership(instance);
+    }
+
+    /** Writes files into the config folder owner-only and gives them to the user the node runs as (a running node reloads its realm files). */
+    void writeSecretFiles(java.util.Map<String, String> secretFiles) {
+        try {
+            writeSecretFilesUnowned(secretFiles);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the node's security files in " + config(), e);
+        }
+        UnprivilegedUser.giveOwnership(config());
+    }
+
+    private void writeSecretFilesUnowned(java.util.Map<String, String> secretFiles) throws IOException {
+        for (java.util.Map.Entry<String, String> file : secretFiles.entrySet()) {
+            Path target = config().resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            io.sluice.runtime.secrets.SecretStore.writeOwnerOnly(target, file.getValue());
+        }
     }
 
     private void unpackDistribution() throws IOException {

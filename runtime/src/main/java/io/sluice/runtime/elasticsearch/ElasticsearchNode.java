@@ -50,7 +50,7 @@ public final class ElasticsearchNode {
         Path jdk = JdkLocator.locate(env);
         try {
             ProcessTree.stopStale(layout.pidFile(), layout.config().toString(), Duration.ofSeconds(30));
-            layout.prepare(configYaml(), settings.elasticsearchHeap(), identities.nodeFiles());
+            layout.prepare(configYaml(), settings.elasticsearchHeap(), identities.nodeFiles(true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Elasticsearch in " + layout.instance(), e);
         }

@@ -65,9 +65,10 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
     /**
      * What the node's config folder must hold for security (paths relative to it): its certificate and key,
      * issued by the local CA for {@code localhost} and {@code 127.0.0.1}; the users with bcrypt hashes of their
-     * passwords (never the passwords), rotating those past their lifetime; each user's role; and the roles.
+     * passwords (never the passwords), rotating those past their lifetime when {@code rotate} (the node is starting);
+     * each user's role; and the roles.
      */
-    Map<String, String> nodeFiles() {
+    Map<String, String> nodeFiles(boolean rotate) {
         LocalCertificateAuthority authority = LocalCertificateAuthority.openOrCreate(caCertificate().getParent(), "Sluice",
                 Clock.systemUTC());
         ServerCertificates.Issued issued = new ServerCertificates(authority).forServer("elasticsearch", Set.of("localhost", "127.0.0.1"));
@@ -75,7 +76,9 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
         StringBuilder usersRoles = new StringBuilder();
         StringBuilder roles = new StringBuilder();
         for (ElasticsearchPrincipal principal : ElasticsearchPrincipal.values()) {
-            String password = secrets.password("elasticsearch-" + principal.principalName(), PASSWORD_LIFETIME, clock);
+            String name = "elasticsearch-" + principal.principalName();
+            // rotation only when the node starts: every holder of a password is handed it at its own start
+            String password = rotate ? secrets.password(name, PASSWORD_LIFETIME, clock) : secrets.password(name);
             byte[] salt = new byte[16];
             RANDOM.nextBytes(salt);
             users.append(principal.principalName()).append(':').append(OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 10))
@@ -87,6 +90,16 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
                 JsonNode descriptor = Json.MAPPER.readTree(principal.roleDescriptors()).path(principal.principalName());
                 roles.append(principal.principalName()).append(": ").append(Json.MAPPER.writeValueAsString(descriptor)).append('\n');
             }
+        }
+        // teams granted read access (./sluice access grant): their users and roles come back at every start
+        TeamAccess teams = new TeamAccess(settings);
+        for (TeamAccess.Grant grant : teams.grants()) {
+            byte[] salt = new byte[16];
+            RANDOM.nextBytes(salt);
+            users.append(grant.username()).append(':').append(OpenBSDBCrypt.generate("2a", teams.password(grant).toCharArray(), salt, 10))
+                    .append('\n');
+            usersRoles.append(grant.username()).append(':').append(grant.username()).append('\n');
+            roles.append(grant.username()).append(": ").append(TeamAccess.roleDescriptor(grant)).append('\n');
         }
         try {
             Map<String, String> files = new LinkedHashMap<>();
