@@ -5,6 +5,7 @@ import io.sluice.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,13 @@ final class Elasticsearch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The status Elasticsearch answers {@code access} for a request (a JSON body, or none when {@code json} is null). */
+    static int status(ElasticsearchAccess access, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = access.request(path).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return access.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     long count(String indexPattern) {

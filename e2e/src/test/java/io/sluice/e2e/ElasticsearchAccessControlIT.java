@@ -36,19 +36,19 @@ class ElasticsearchAccessControlIT {
         admin = platform.elasticsearch();
         logIndex = "logs-acl-" + run + "-" + LocalDate.now(ZoneOffset.UTC).toString().replace('-', '.');
         auditIndex = "sluice-alerts-acl-" + run; // not a month's name: no retention sweep takes it meanwhile
-        assertThat(send(admin, "PUT", "/" + logIndex + "/_doc/seed?refresh=true", "{\"message\":\"seed\"}")).isEqualTo(201);
-        assertThat(send(admin, "PUT", "/" + auditIndex, null)).isEqualTo(200);
+        assertThat(Elasticsearch.status(admin, "PUT", "/" + logIndex + "/_doc/seed?refresh=true", "{\"message\":\"seed\"}")).isEqualTo(201);
+        assertThat(Elasticsearch.status(admin, "PUT", "/" + auditIndex, null)).isEqualTo(200);
     }
 
     @AfterEach
     void removeIndices() throws Exception {
-        send(admin, "DELETE", "/" + logIndex + "," + auditIndex + "?ignore_unavailable=true", null);
+        Elasticsearch.status(admin, "DELETE", "/" + logIndex + "," + auditIndex + "?ignore_unavailable=true", null);
     }
 
     @Test
     void plainHttpAndAMissingCredentialAreRefused(TestPlatform platform) throws Exception {
         ElasticsearchAccess anonymous = new ElasticsearchAccess(admin.url(), "anonymous", null, admin.trustedCertificates());
-        assertThat(send(anonymous, "GET", "/_cluster/health", null)).isEqualTo(401);
+        assertThat(Elasticsearch.status(anonymous, "GET", "/_cluster/health", null)).isEqualTo(401);
         URI plain = URI.create(admin.url().replace("https://", "http://") + "/_cluster/health");
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(plain).GET().build(),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
@@ -57,34 +57,28 @@ class ElasticsearchAccessControlIT {
     @Test
     void theIndexersKeyWritesDocumentsItCannotReadAndCannotDeleteTheAlertAudit(TestPlatform platform) throws Exception {
         ElasticsearchAccess indexer = platform.elasticsearchAs(ElasticsearchPrincipal.INDEXER);
-        assertThat(send(indexer, "PUT", "/" + logIndex + "/_create/by-indexer", "{\"message\":\"written\"}")).isEqualTo(201);
-        assertThat(send(indexer, "PUT", "/" + logIndex + "/_doc/by-indexer", "{\"message\":\"overwritten\"}"))
+        assertThat(Elasticsearch.status(indexer, "PUT", "/" + logIndex + "/_create/by-indexer", "{\"message\":\"written\"}")).isEqualTo(201);
+        assertThat(Elasticsearch.status(indexer, "PUT", "/" + logIndex + "/_doc/by-indexer", "{\"message\":\"overwritten\"}"))
                 .as("create only: it never overwrites").isEqualTo(403);
-        assertThat(send(indexer, "GET", "/" + logIndex + "/_doc/seed", null)).isEqualTo(403);
-        assertThat(send(indexer, "POST", "/" + logIndex + "/_search", "{}")).isEqualTo(403);
-        assertThat(send(indexer, "DELETE", "/" + auditIndex, null)).isEqualTo(403);
-        assertThat(send(indexer, "PUT", "/other-" + run, null)).as("no index outside its names").isEqualTo(403);
+        assertThat(Elasticsearch.status(indexer, "GET", "/" + logIndex + "/_doc/seed", null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(indexer, "POST", "/" + logIndex + "/_search", "{}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(indexer, "DELETE", "/" + auditIndex, null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(indexer, "PUT", "/other-" + run, null)).as("no index outside its names").isEqualTo(403);
     }
 
     @Test
     void theAuditRetentionKeyDeletesAlertAuditMonthsAndNothingElse(TestPlatform platform) throws Exception {
         ElasticsearchAccess retention = platform.elasticsearchAs(ElasticsearchPrincipal.AUDIT_RETENTION);
-        assertThat(send(retention, "DELETE", "/" + logIndex, null)).isEqualTo(403);
-        assertThat(send(retention, "PUT", "/" + auditIndex + "/_create/x", "{\"message\":\"x\"}")).isEqualTo(403);
-        assertThat(send(retention, "DELETE", "/" + auditIndex, null)).isEqualTo(200);
+        assertThat(Elasticsearch.status(retention, "DELETE", "/" + logIndex, null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(retention, "PUT", "/" + auditIndex + "/_create/x", "{\"message\":\"x\"}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(retention, "DELETE", "/" + auditIndex, null)).isEqualTo(200);
     }
 
     @Test
     void theOperatorsKeySearchesAndCannotWrite(TestPlatform platform) throws Exception {
         ElasticsearchAccess operator = platform.elasticsearchAs(ElasticsearchPrincipal.OPERATOR);
-        assertThat(send(operator, "POST", "/" + logIndex + "/_search", "{}")).isEqualTo(200);
-        assertThat(send(operator, "PUT", "/" + logIndex + "/_create/by-operator", "{\"message\":\"x\"}")).isEqualTo(403);
-        assertThat(send(operator, "DELETE", "/" + logIndex, null)).isEqualTo(403);
-    }
-
-    private static int send(ElasticsearchAccess access, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = access.request(path).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return access.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        assertThat(Elasticsearch.status(operator, "POST", "/" + logIndex + "/_search", "{}")).isEqualTo(200);
+        assertThat(Elasticsearch.status(operator, "PUT", "/" + logIndex + "/_create/by-operator", "{\"message\":\"x\"}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(operator, "DELETE", "/" + logIndex, null)).isEqualTo(403);
     }
 }

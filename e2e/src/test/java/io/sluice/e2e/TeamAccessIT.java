@@ -12,7 +12,6 @@ import io.sluice.runtime.elasticsearch.TeamAccess;
 import io.sluice.testing.SluiceIntegrationTest;
 import io.sluice.testing.TestPlatform;
 import io.sluice.topics.Topics;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -51,32 +50,32 @@ class TeamAccessIT {
         }
         ElasticsearchAccess admin = platform.elasticsearch();
         for (String service : new String[] {own, other, lookalike}) {
-            assertThat(send(admin, "PUT", "/" + index(service) + "/_doc/1?refresh=true", "{\"message\":\"from " + service + "\"}"))
+            assertThat(Elasticsearch.status(admin, "PUT", "/" + index(service) + "/_doc/1?refresh=true", "{\"message\":\"from " + service + "\"}"))
                     .isEqualTo(201);
         }
-        assertThat(send(admin, "POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index(other) + "\",\"alias\":\"all-"
+        assertThat(Elasticsearch.status(admin, "POST", "/_aliases", "{\"actions\":[{\"add\":{\"index\":\"" + index(other) + "\",\"alias\":\"all-"
                 + run + "\"}}]}")).isEqualTo(200);
 
         TeamAccess access = new TeamAccess(RuntimeSettings.of(Profile.TEST, System.getenv()));
         ElasticsearchAccess a = access.grantFromCatalog(teamA, platform.kafka());
         ElasticsearchAccess b = access.grantFromCatalog(teamB, platform.kafka());
         // the node reloads its realm files by itself within seconds
-        await().atMost(Duration.ofSeconds(30)).until(() -> send(a, "GET", "/_security/_authenticate", null) == 200
-                && send(b, "GET", "/_security/_authenticate", null) == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Elasticsearch.status(a, "GET", "/_security/_authenticate", null) == 200
+                && Elasticsearch.status(b, "GET", "/_security/_authenticate", null) == 200);
 
         assertThat(count(a, "logs-*")).as("everything team A may see").isEqualTo(1);
         assertThat(count(a, "logs-a-" + run + "*")).as("a wildcard over its own and the look-alike").isEqualTo(1);
         assertThat(count(a, index(own))).isEqualTo(1);
-        assertThat(send(a, "GET", "/" + index(other) + "/_count", null)).isEqualTo(403);
-        assertThat(send(a, "GET", "/" + index(lookalike) + "/_count", null)).isEqualTo(403);
-        assertThat(send(a, "POST", "/" + index(other) + "/_search", "{}")).isEqualTo(403);
-        assertThat(send(a, "GET", "/all-" + run + "/_count", null)).as("an alias over team B's index").isEqualTo(403);
-        assertThat(send(a, "PUT", "/" + index(own) + "/_doc/2", "{\"message\":\"x\"}")).as("read only").isEqualTo(403);
+        assertThat(Elasticsearch.status(a, "GET", "/" + index(other) + "/_count", null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(a, "GET", "/" + index(lookalike) + "/_count", null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(a, "POST", "/" + index(other) + "/_search", "{}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(a, "GET", "/all-" + run + "/_count", null)).as("an alias over team B's index").isEqualTo(403);
+        assertThat(Elasticsearch.status(a, "PUT", "/" + index(own) + "/_doc/2", "{\"message\":\"x\"}")).as("read only").isEqualTo(403);
 
         assertThat(count(b, "logs-*")).as("team B: its service and the look-alike").isEqualTo(2);
-        assertThat(send(b, "GET", "/" + index(own) + "/_count", null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(b, "GET", "/" + index(own) + "/_count", null)).isEqualTo(403);
 
-        send(admin, "DELETE", "/" + index(own) + "," + index(other) + "," + index(lookalike), null);
+        Elasticsearch.status(admin, "DELETE", "/" + index(own) + "," + index(other) + "," + index(lookalike), null);
     }
 
     private String index(String service) {
@@ -88,11 +87,5 @@ class TeamAccessIT {
                 + "/_count?ignore_unavailable=true&allow_no_indices=true").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.MAPPER.readTree(response.body()).path("count").asLong();
-    }
-
-    private static int send(ElasticsearchAccess access, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = access.request(path).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return access.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

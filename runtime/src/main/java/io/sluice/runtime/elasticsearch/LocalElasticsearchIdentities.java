@@ -49,6 +49,11 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
     }
 
     @Override
+    public String url() {
+        return settings.elasticsearchUrl();
+    }
+
+    @Override
     public ElasticsearchAccess as(ElasticsearchPrincipal principal) {
         return ElasticsearchAccess.basic(settings.elasticsearchUrl(), principal.principalName(), password(principal), caCertificate());
     }
@@ -60,6 +65,13 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
 
     private String password(ElasticsearchPrincipal principal) {
         return secrets.password("elasticsearch-" + principal.principalName());
+    }
+
+    /** A file-realm {@code users} line: the name and a bcrypt hash of the password, never the password. */
+    private static String userLine(String username, String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return username + ":" + OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 10) + "\n";
     }
 
     /**
@@ -79,10 +91,7 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
             String name = "elasticsearch-" + principal.principalName();
             // rotation only when the node starts: every holder of a password is handed it at its own start
             String password = rotate ? secrets.password(name, PASSWORD_LIFETIME, clock) : secrets.password(name);
-            byte[] salt = new byte[16];
-            RANDOM.nextBytes(salt);
-            users.append(principal.principalName()).append(':').append(OpenBSDBCrypt.generate("2a", password.toCharArray(), salt, 10))
-                    .append('\n');
+            users.append(userLine(principal.principalName(), password));
             usersRoles.append(principal.role()).append(':').append(principal.principalName()).append('\n');
             if (principal.roleDescriptors() != null) {
                 // one role per line, "name: {descriptor}" (JSON is YAML): the file realm reads roles.yml role by
@@ -94,10 +103,7 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
         // teams granted read access (./sluice access grant): their users and roles come back at every start
         TeamAccess teams = new TeamAccess(settings);
         for (TeamAccess.Grant grant : teams.grants()) {
-            byte[] salt = new byte[16];
-            RANDOM.nextBytes(salt);
-            users.append(grant.username()).append(':').append(OpenBSDBCrypt.generate("2a", teams.password(grant).toCharArray(), salt, 10))
-                    .append('\n');
+            users.append(userLine(grant.username(), teams.password(grant)));
             usersRoles.append(grant.username()).append(':').append(grant.username()).append('\n');
             roles.append(grant.username()).append(": ").append(TeamAccess.roleDescriptor(grant)).append('\n');
         }

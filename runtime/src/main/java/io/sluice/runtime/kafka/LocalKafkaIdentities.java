@@ -52,6 +52,11 @@ public final class LocalKafkaIdentities implements KafkaIdentities {
     }
 
     @Override
+    public String bootstrapServers() {
+        return settings.kafkaBootstrap();
+    }
+
+    @Override
     public KafkaAccess as(KafkaPrincipal principal) {
         String password = secrets.password("kafka-" + principal.username());
         return principal == KafkaPrincipal.ADMIN
