@@ -45,7 +45,9 @@ public enum Service {
      * bound to loopback only: what an operator or a probe on the machine reads, never the network.
      */
     public int managementPort(Profile profile) {
-        return profile.port(basePort + MANAGEMENT_OFFSET);
+        // the test platform's stay below Linux's ephemeral port range (32768-60999): at 38080 a client socket
+        // of any process (a Kafka connection, say) could hold the port just as a test starts the service
+        return profile == Profile.TEST ? port(profile) + TEST_MANAGEMENT_OFFSET : profile.port(basePort + MANAGEMENT_OFFSET);
     }
 
     public String managementUrl(Profile profile) {
@@ -86,4 +88,6 @@ public enum Service {
     private static final int TEST_SESSION_TIMEOUT_MS = 10_000;
     /** 8080 serves data, 18080 its actuator (the same in docker-compose.yml and each application.yml). */
     private static final int MANAGEMENT_OFFSET = 10_000;
+    /** The test platform's management ports: 29080-29083. */
+    private static final int TEST_MANAGEMENT_OFFSET = 1_000;
 }
