@@ -8,7 +8,7 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q -DskipTests package -pl ${MODU
 FROM eclipse-temurin:17-jre
 ARG MODULE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --user-group sluice && mkdir -p /var/lib/sluice && chown sluice /var/lib/sluice
+    && useradd --system --user-group --uid 10001 sluice && mkdir -p /var/lib/sluice && chown sluice /var/lib/sluice
 COPY --from=build /src/${MODULE}/target/*-exec.jar /app/app.jar
 USER sluice
 ENV SLUICE_STATE_DIR=/var/lib/sluice

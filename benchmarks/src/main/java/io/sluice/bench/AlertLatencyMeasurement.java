@@ -13,6 +13,7 @@ import io.sluice.runtime.slack.FakeSlack;
 import io.sluice.topics.TopicInstaller;
 import java.io.PrintStream;
 import java.net.URI;
+import io.sluice.tokens.IngestAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +42,8 @@ public final class AlertLatencyMeasurement {
 
     private final int probes;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private IngestAccess ingest;
+    private HttpClient http;
 
     public AlertLatencyMeasurement(int probes, PrintStream out) {
         this.probes = probes;
@@ -60,7 +62,10 @@ public final class AlertLatencyMeasurement {
         out.printf("alert latency: %d probes (after %d unmeasured), log line sent → Slack post received%n", probes, WARM_UP);
         try (ChildProcess broker = new KafkaBroker(settings).start(); FakeSlack slack = new FakeSlack()) {
             new TopicInstaller(new LocalKafkaIdentities(settings).admin(), 3).install();
-            ServiceLauncher launcher = new ServiceLauncher(settings, Connections.of(settings));
+            Connections connections = Connections.of(settings);
+            ServiceLauncher launcher = new ServiceLauncher(settings, connections);
+            ingest = connections.ingest().operator();
+            http = ingest.httpClient();
             String run = Long.toString(System.currentTimeMillis(), 36);
             try (ChildProcess ingest = launcher.start(Service.INGEST, Map.of(), List.of());
                     ChildProcess processor = launcher.start(Service.STREAM_PROCESSOR, Map.of(), List.of());
@@ -90,8 +95,7 @@ public final class AlertLatencyMeasurement {
     private void send(String probe, Instant at) throws Exception {
         String line = "{\"@timestamp\":\"" + at + "\",\"level\":\"ERROR\",\"message\":\"LATENCY-PROBE " + probe
                 + " failed\",\"probe\":\"" + probe + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=latency-bench"))
+        HttpResponse<String> response = http.send(ingest.request("/api/v1/logs?service=latency-bench")
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(line)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

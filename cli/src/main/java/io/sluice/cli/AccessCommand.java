@@ -3,6 +3,8 @@ package io.sluice.cli;
 import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.elasticsearch.TeamAccess;
+import io.sluice.runtime.ingest.IngestIdentities;
+import io.sluice.runtime.tls.ServerCertificates;
 import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import java.io.PrintStream;
 
@@ -22,8 +24,11 @@ final class AccessCommand {
     }
 
     int run() {
+        if (args.positional().size() == 2 && "syslog-client".equals(args.positional().get(0))) {
+            return syslogClient(args.positional().get(1));
+        }
         if (args.positional().size() != 1 || !"grant".equals(args.positional().get(0)) || !args.options().containsKey("team")) {
-            throw new CliArgs.UsageException("usage: ./sluice access grant --team TEAM [--profile test]");
+            throw new CliArgs.UsageException("usage: ./sluice access grant --team TEAM | syslog-client HOST  [--profile test]");
         }
         String team = args.options().get("team");
         RuntimeSettings settings = RuntimeSettings.of(args.profile(), System.getenv());
@@ -38,6 +43,24 @@ final class AccessCommand {
         out.println(access.authorization());
         System.err.println("for example: curl --cacert " + access.trustedCertificates() + " -H 'Authorization: <the header>' '"
                 + access.url() + "/logs-*/_search?q=level:error'");
+        return 0;
+    }
+
+    /** A client certificate for syslog over TLS: the files a sender (rsyslog, syslog-ng) is configured with. */
+    private int syslogClient(String host) {
+        IngestIdentities identities = IngestIdentities.of(RuntimeSettings.of(args.profile(), System.getenv()));
+        ServerCertificates.Issued issued;
+        try {
+            issued = identities.syslogClient(host);
+        } catch (IllegalArgumentException e) {
+            throw new CliArgs.UsageException(e.getMessage());
+        }
+        out.println("certificate " + issued.certificateChain());
+        out.println("key         " + issued.key() + " (owner-only: copy it to the sender as a secret)");
+        out.println("CA          " + identities.caCertificate());
+        System.err.println("rsyslog: global(DefaultNetstreamDriverCAFile=<CA> DefaultNetstreamDriverCertFile=<certificate>"
+                + " DefaultNetstreamDriverKeyFile=<key>) and an omfwd action with StreamDriver=\"gtls\" StreamDriverMode=\"1\""
+                + " StreamDriverAuthMode=\"x509/name\" to the syslog TLS port (./sluice endpoints)");
         return 0;
     }
 }

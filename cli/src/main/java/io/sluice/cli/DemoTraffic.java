@@ -3,6 +3,7 @@ package io.sluice.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.sluice.tokens.IngestAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,9 +28,9 @@ final class DemoTraffic implements AutoCloseable {
     private static final int BURST_EVERY_TICKS = 180;
     private static final int BURST_LENGTH_TICKS = 3;
 
-    private final String ingestUrl;
+    private final IngestAccess ingest;
     private final DemoLogs logs = new DemoLogs(42);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sluice-demo-traffic");
         thread.setDaemon(true);
@@ -37,8 +38,10 @@ final class DemoTraffic implements AutoCloseable {
     });
     private long ticks;
 
-    DemoTraffic(String ingestUrl) {
-        this.ingestUrl = ingestUrl;
+    /** Sends as the local operator: over HTTPS trusting the local CA, with the operator's token. */
+    DemoTraffic(IngestAccess ingest) {
+        this.ingest = ingest;
+        this.http = ingest.httpClient();
     }
 
     void start() {
@@ -53,8 +56,8 @@ final class DemoTraffic implements AutoCloseable {
     }
 
     private void post(String service, String ndjson) {
-        URI uri = URI.create(ingestUrl + "?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        HttpRequest request = ingest.request("/api/v1/logs?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build();
         try {
@@ -63,7 +66,7 @@ final class DemoTraffic implements AutoCloseable {
                 log.warn("demo traffic for {} got {}: {}", service, response.statusCode(), response.body());
             }
         } catch (IOException e) {
-            log.warn("demo traffic cannot reach {}: {}", ingestUrl, e.getMessage());
+            log.warn("demo traffic cannot reach {}: {}", ingest.url(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -8,6 +8,7 @@ import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
 import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
+import io.sluice.runtime.ingest.IngestIdentities;
 import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.services.Service;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /**
  * What a running {@code ./sluice up} serves, written to {@code .sluice/local/endpoints.json} while it
  * runs so other commands and scripts can find it. The file holds no secret: the Slack webhook is only
- * described, never written; Kafka's and Elasticsearch's credentials are added only to what
+ * described, never written; Kafka's and Elasticsearch's credentials and the ingest token are added only to what
  * {@code ./sluice endpoints --json} prints ({@link #withOperatorCredentials}).
  */
 record EndpointsFile(
@@ -36,7 +37,9 @@ record EndpointsFile(
         Map<String, String> health,
         String caCertificate,
         Kafka kafka,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String elasticsearchAuthorization) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String elasticsearchAuthorization,
+        String syslogTls,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ingestToken) {
 
     /**
      * How a client reaches Kafka: over TLS trusting {@code caCertificate}, logging in with SCRAM as
@@ -58,20 +61,26 @@ record EndpointsFile(
         Kafka withPassword = new Kafka(kafka.bootstrap(), kafka.securityProtocol(), kafka.saslMechanism(), kafka.username(),
                 operator.password(), kafka.caCertificate(), kafka.users(), kafka.passwordFiles());
         return new EndpointsFile(pid, ingestUrl, syslog, kafkaBootstrap, elasticsearchUrl, kibanaUrl, slack, health,
-                caCertificate, withPassword, new LocalElasticsearchIdentities(settings).as(ElasticsearchPrincipal.OPERATOR).authorization());
+                caCertificate, withPassword, new LocalElasticsearchIdentities(settings).as(ElasticsearchPrincipal.OPERATOR).authorization(),
+                syslogTls, IngestIdentities.of(settings).operator().token());
     }
 
     static EndpointsFile describe(RuntimeSettings settings, Connections connections, String kibanaUrl, String slack) {
+        return describe(settings, connections, kibanaUrl, slack, Service.INGEST.url(settings.profile()) + "/api/v1/logs");
+    }
+
+    static EndpointsFile describe(RuntimeSettings settings, Connections connections, String kibanaUrl, String slack, String ingestUrl) {
         LocalKafkaIdentities identities = new LocalKafkaIdentities(settings);
         Map<String, String> health = new LinkedHashMap<>();
         for (Service service : Service.ALL) {
             health.put(service.module(), service.healthUrl(settings.profile()));
         }
-        return new EndpointsFile(ProcessHandle.current().pid(),
-                Service.INGEST.url(settings.profile()) + "/api/v1/logs",
+        return new EndpointsFile(ProcessHandle.current().pid(), ingestUrl,
                 "localhost:" + Service.syslogPort(settings.profile()) + " (TCP and UDP)",
                 connections.kafkaBootstrap(), connections.elasticsearchUrl(), kibanaUrl, slack, health,
-                identities.caCertificate().toString(), kafka(connections, identities), null);
+                identities.caCertificate().toString(), kafka(connections, identities), null,
+                "localhost:" + Service.syslogTlsPort(settings.profile()) + " (TLS, RFC 5425: client certificate from ./sluice access syslog-client HOST)",
+                null);
     }
 
     private static Kafka kafka(Connections connections, LocalKafkaIdentities identities) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.services.ReplayCredential;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,8 +42,10 @@ final class ReplayCommand {
         if (service != null) {
             query.append("&service=").append(URLEncoder.encode(service, StandardCharsets.UTF_8));
         }
-        URI uri = URI.create(Service.INDEXER.url(Profile.LOCAL) + "/api/v1/replay?" + query);
+        RuntimeSettings settings = RuntimeSettings.of(args.profile(), System.getenv());
+        URI uri = URI.create(Service.INDEXER.url(settings.profile()) + "/api/v1/replay?" + query);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .header("Authorization", new ReplayCredential(settings).authorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofHours(1)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

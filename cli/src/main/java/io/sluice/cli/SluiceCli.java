@@ -20,6 +20,7 @@ public final class SluiceCli {
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
                 case "access" -> new AccessCommand(CliArgs.parse(rest), System.out).run();
+                case "token" -> new TokenCommand(CliArgs.parse(rest), System.out).run();
                 case "tail" -> new TailCommand(CliArgs.parse(rest), System.out).run();
                 case "status" -> new StatusCommand(CliArgs.parse(rest), System.out).run();
                 case "dlq" -> new DeadLettersCommand(CliArgs.parse(rest), System.out).run();
@@ -51,7 +52,10 @@ public final class SluiceCli {
         System.out.println("""
                 usage: ./sluice <command> [options]
 
-                  up [--demo]              start Kafka, Elasticsearch and the four services; Ctrl-C stops all
+                  up [--demo] [--listen ADDRESS] [--insecure]
+                                           start Kafka, Elasticsearch and the four services; Ctrl-C stops all.
+                                           Everything on 127.0.0.1 unless --listen opens ingest on ADDRESS;
+                                           --insecure: ingest on plain HTTP without tokens (never expose it)
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
                                            print matching logs from Elasticsearch
                   tail [QUERY] [--service S] [--level L] [--since 0s]
@@ -65,6 +69,10 @@ public final class SluiceCli {
                                            tail files into Kafka (checkpoints, rotation, stack traces)
                   endpoints [--json]       what a running platform serves
                   access grant --team T    read access to the logs of team T's services (from the catalog), nothing else
+                  access syslog-client HOST
+                                           a client certificate for syslog over TLS, from the local CA
+                  token create NAME [--service S] | list | revoke NAME
+                                           ingest tokens for senders (shown once, kept as digests; no restart)
                   runtime [--profile test] only Kafka and Elasticsearch (what integration tests use)
                   runtime stop [--profile test]  stop those of a profile left running
                   bench ingest [--events N] HTTP ingest events/s against Kafka's ProducerPerformance

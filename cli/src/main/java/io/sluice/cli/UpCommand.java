@@ -10,6 +10,7 @@ import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.process.Supervisor;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
+import io.sluice.tokens.IngestAccess;
 import java.time.Clock;
 import java.util.Deque;
 import java.util.HashMap;
@@ -54,7 +55,17 @@ final class UpCommand {
         LocalRuntime runtime = new LocalRuntime(settings);
         toStop.push(runtime);
         runtime.start(env);
+        String listen = args.option("listen", null);
+        boolean insecure = args.flag("insecure");
         Connections connections = Connections.of(settings);
+        if (listen != null) {
+            connections = connections.withIngest(connections.ingest().listeningOn(listen));
+        }
+        IngestAccess ingest = insecure ? new IngestAccess(Service.INGEST.url(settings.profile()).replace("https://", "http://"), null, null)
+                : connections.ingest().operator();
+        if (insecure) {
+            System.out.println(INSECURE);
+        }
 
         Map<String, String> serviceEnv = new HashMap<>();
         String slack = configureSlack(env, serviceEnv);
@@ -65,14 +76,17 @@ final class UpCommand {
         Supervisor supervisor = new Supervisor(settings.dataDir(), System.out, Clock.systemUTC());
         toStop.push(supervisor);
         superviseRuntime(runtime, env, supervisor);
-        startServices(settings, connections, serviceEnv, supervisor);
+        startServices(settings, connections, serviceEnv, ingestArguments(listen, insecure), supervisor);
         supervisor.start();
 
-        EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack);
+        EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack, ingest.url() + "/api/v1/logs");
         endpoints.write(settings);
-        System.out.println(Banner.ready(endpoints));
+        System.out.println(Banner.ready(endpoints, ingest));
+        if (insecure) {
+            System.out.println(INSECURE);
+        }
         if (args.flag("demo")) {
-            DemoTraffic demo = new DemoTraffic(endpoints.ingestUrl());
+            DemoTraffic demo = new DemoTraffic(ingest);
             toStop.push(demo);
             demo.start();
             System.out.println("Demo traffic is flowing from checkout, payments and edge; an error burst"
@@ -106,16 +120,45 @@ final class UpCommand {
     }
 
     /** Starts the four at once, waits until each is healthy, and hands them to the supervisor, which restarts the one that dies. */
-    private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env, Supervisor supervisor) {
+    private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env, IngestStart ingest,
+            Supervisor supervisor) {
         ServiceLauncher launcher = new ServiceLauncher(settings, connections);
         Map<Service, ChildProcess> children = new java.util.EnumMap<>(Service.class);
         for (Service service : Service.ALL) {
-            ChildProcess child = launcher.launch(service, env, List.of());
+            Map<String, String> serviceEnv = new HashMap<>(env);
+            List<String> arguments = service == Service.INGEST ? ingest.arguments() : List.of();
+            if (service == Service.INGEST) {
+                serviceEnv.putAll(ingest.env());
+            }
+            ChildProcess child = launcher.launch(service, serviceEnv, arguments);
             children.put(service, child);
-            supervisor.supervise(child, () -> launcher.launch(service, env, List.of()), Supervisor.Tier.SERVICES);
+            supervisor.supervise(child, () -> launcher.launch(service, serviceEnv, arguments), Supervisor.Tier.SERVICES);
         }
         children.forEach(launcher::awaitHealthy);
     }
+
+    /** What ingest starts with beyond the launcher's defaults: the address it listens on for senders, and insecurity when asked. */
+    record IngestStart(List<String> arguments, Map<String, String> env) {
+    }
+
+    /**
+     * {@code --listen ADDRESS} opens ingest (HTTPS and syslog over TLS) to the network on ADDRESS, its certificate naming it too;
+     * everything else, plain syslog included, stays on 127.0.0.1. {@code --insecure} runs ingest on plain HTTP without tokens.
+     */
+    static IngestStart ingestArguments(String listen, boolean insecure) {
+        List<String> arguments = new java.util.ArrayList<>();
+        if (listen != null) {
+            arguments.add("--server.address=" + listen);
+            arguments.add("--sluice.ingest.syslog.tls-bind-address=" + listen);
+        }
+        return new IngestStart(List.copyOf(arguments), insecure ? Map.of("SPRING_PROFILES_ACTIVE", "insecure") : Map.of());
+    }
+
+    private static final String INSECURE = """
+
+            !!! INSECURE (--insecure): ingest takes logs over plain HTTP from anyone, without a token. Kafka and Elasticsearch
+            !!! stay secured. Never expose this platform; run ./sluice up without --insecure for the secure default.
+            """;
 
     private void stopAll(RuntimeSettings settings) {
         System.out.println("\nStopping Sluice ...");

@@ -15,6 +15,7 @@ import io.sluice.runtime.slack.FakeSlack;
 import io.sluice.testing.SluiceIntegrationTest;
 import io.sluice.testing.TestPlatform;
 import java.net.URI;
+import io.sluice.tokens.IngestAccess;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -179,14 +180,15 @@ class OperationsIT {
                 .stream().filter(network -> !hasLoopback(network)).flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
                 .filter(address -> address instanceof java.net.Inet4Address).findFirst();
         for (Service service : Service.ALL) {
-            HttpResponse<String> onDataPort = http.send(HttpRequest.newBuilder(URI.create(service.url(Profile.TEST) + "/actuator/health"))
+            HttpResponse<String> onDataPort = platform.connections().ingest().operator().httpClient().send(HttpRequest.newBuilder(
+                    URI.create(service.url(Profile.TEST) + "/actuator/health"))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(onDataPort.statusCode()).as(service + ": no actuator on the port that serves data").isEqualTo(404);
         }
         // from the machine's own network address nothing answers: neither the services' ports nor Kafka's or Elasticsearch's
         RuntimeSettings settings = RuntimeSettings.of(Profile.TEST, System.getenv());
         List<Integer> ports = new ArrayList<>(List.of(settings.kafkaPort(), settings.kafkaBrokerPort(), settings.kafkaControllerPort(),
-                settings.elasticsearchPort(), Service.syslogPort(Profile.TEST)));
+                settings.elasticsearchPort(), Service.syslogPort(Profile.TEST), Service.syslogTlsPort(Profile.TEST)));
         Service.ALL.forEach(service -> ports.addAll(List.of(service.port(Profile.TEST), service.managementPort(Profile.TEST))));
         System.out.printf("[listen] %d ports tried from %s%n", ports.size(), external.map(Object::toString)
                 .orElse("nowhere: this machine has no network address but loopback"));
@@ -196,6 +198,28 @@ class OperationsIT {
             }
         }).as("port %d from %s", port, address).isInstanceOf(java.io.IOException.class)));
         ports.forEach(port -> assertThat(answersOnLoopback(port)).as("port %d on loopback", port).isTrue());
+    }
+
+    @Test
+    @Order(3)
+    void replayShouldAnswerOnlyTheOperatorsCredential() throws Exception {
+        URI replay = URI.create(Service.INDEXER.url(Profile.TEST) + "/api/v1/replay?from=" + Instant.now().minusSeconds(60)
+                + "&to=" + Instant.now() + "&service=ops-" + run + "-replay");
+        for (String authorization : List.of("", "Bearer " + platform.connections().ingest().operator().token(), "Bearer wrong")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(replay).POST(HttpRequest.BodyPublishers.noBody());
+            if (!authorization.isEmpty()) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("replay with '%s'", authorization.isEmpty() ? "no credential" : "another credential")
+                    .isEqualTo(401);
+        }
+
+        Path output = dir.resolve("replay.out");
+        Process command = sluice(output, "replay", "--from", "1m", "--service", "ops-" + run + "-replay", "--profile", "test");
+        assertThat(command.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(command.exitValue()).as(Files.readString(output)).isZero();
+        assertThat(Files.readString(output)).contains("\"indexed\"");
     }
 
     private static boolean answersOnLoopback(int port) {
@@ -226,6 +250,9 @@ class OperationsIT {
                     StandardCharsets.UTF_8);
             secrets.add(decoded.substring(decoded.indexOf(':') + 1));
         }
+        // ingest: the operator's token and every token in use; the replay operator's token
+        secrets.add(platform.connections().ingest().operator().token());
+        secrets.add(new io.sluice.runtime.services.ReplayCredential(RuntimeSettings.of(Profile.TEST, System.getenv())).token());
         Map<String, String> places = new java.util.LinkedHashMap<>();
         try (java.util.stream.Stream<Path> logs = Files.list(RuntimeSettings.of(Profile.TEST, System.getenv()).logDir())) {
             for (Path log : logs.toList()) {
@@ -319,7 +346,7 @@ class OperationsIT {
         for (int sender = 0; sender < 6; sender++) {
             int id = sender;
             Thread thread = new Thread(() -> {
-                HttpClient client = HttpClient.newHttpClient();
+                HttpClient client = platform.connections().ingest().operator().httpClient();
                 for (int request = 0; sending.get(); request++) {
                     List<String> ids = new ArrayList<>();
                     StringBuilder body = new StringBuilder();
@@ -329,8 +356,8 @@ class OperationsIT {
                         body.append("{\"event.id\":\"").append(eventId).append("\",\"message\":\"line ").append(line).append("\"}\n");
                     }
                     try {
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                                URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service))
+                        HttpResponse<String> response = client.send(platform.connections().ingest().operator()
+                                .request("/api/v1/logs?service=" + service)
                                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 200) {
@@ -392,16 +419,21 @@ class OperationsIT {
         return process;
     }
 
+    /** As the banner of ./sluice up shows it: HTTPS trusting the CA, the token in a header (from a file here, off the command line). */
     private void curl(String service, String body) throws Exception {
-        Process curl = new ProcessBuilder("curl", "-sS", "--fail", "-H", "Content-Type: text/plain", "--data-binary", body,
-                Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service).redirectErrorStream(true).start();
+        IngestAccess ingest = platform.connections().ingest().operator();
+        Path header = dir.resolve("authorization-" + System.nanoTime());
+        Files.writeString(header, "Authorization: " + ingest.authorization() + "\n");
+        Process curl = new ProcessBuilder("curl", "-sS", "--fail", "--cacert", ingest.trustedCertificates().toString(), "-H", "@" + header,
+                "-H", "Content-Type: text/plain", "--data-binary", body,
+                ingest.url() + "/api/v1/logs?service=" + service).redirectErrorStream(true).start();
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(curl.exitValue()).as(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
     }
 
     private HttpResponse<String> post(String service, String ndjson) throws Exception {
-        URI uri = URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service);
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-ndjson")
+        IngestAccess ingest = platform.connections().ingest().operator();
+        return ingest.httpClient().send(ingest.request("/api/v1/logs?service=" + service).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -56,7 +56,6 @@ class PlatformEndToEndIT {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final FakeSlack slack = new FakeSlack();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Service, ChildProcess> services = new EnumMap<>(Service.class);
     private TestPlatform platform;
     private Elasticsearch elasticsearch;
@@ -184,7 +183,8 @@ class PlatformEndToEndIT {
     }
 
     private HttpResponse<String> ingest(String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(Service.INGEST.url(Profile.TEST) + path)).header("Content-Type", contentType)
+        io.sluice.tokens.IngestAccess ingest = platform.connections().ingest().operator();
+        return ingest.httpClient().send(ingest.request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -359,8 +359,8 @@ class PlatformEndToEndIT {
     }
 
     private HttpResponse<String> post(String service, String ndjson) throws Exception {
-        URI uri = URI.create(Service.INGEST.url(Profile.TEST) + "/api/v1/logs?service=" + service);
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-ndjson")
+        io.sluice.tokens.IngestAccess ingest = platform.connections().ingest().operator();
+        return ingest.httpClient().send(ingest.request("/api/v1/logs?service=" + service).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -29,9 +29,8 @@ class ServiceBillOfMaterialsTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void shouldShipItsBillOfMaterialsListingWhatItRunsOn(Service service) throws Exception {
-        Path jar = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), new Connections(io.sluice.runtime.kafka.KafkaIdentities.plaintext("unused"),
-                io.sluice.runtime.elasticsearch.ElasticsearchIdentities.open("unused")))
-                .executableJar(service);
+        RuntimeSettings settings = RuntimeSettings.of(Profile.TEST, System.getenv());
+        Path jar = new ServiceLauncher(settings, Connections.of(settings)).executableJar(service);
         JsonNode bom;
         try (JarFile file = new JarFile(jar.toFile())) {
             assertThat(file.getManifest().getMainAttributes().getValue("Sbom-Format")).isEqualTo("CycloneDX");

@@ -1,6 +1,7 @@
 package io.sluice.ingest;
 
 import io.sluice.kafka.KafkaAccess;
+import io.sluice.tokens.IngestAccess;
 import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.testing.SluiceRuntimeExtension;
@@ -12,12 +13,21 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points the ingest service at the test platform's Kafka as the ingest user, and reads back what it published. */
+/**
+ * Points the ingest service at the test platform's Kafka as the ingest user, serves it over HTTPS with the platform's
+ * ingest certificate and its token file (as ./sluice up does), and reads back what it published.
+ */
 public final class PlatformKafka implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        asIngest(SluiceRuntimeExtension.platform().kafkaAs(KafkaPrincipal.INGEST)).applyTo(context);
+        asIngest(SluiceRuntimeExtension.platform().kafkaAs(KafkaPrincipal.INGEST))
+                .and(SluiceRuntimeExtension.platform().connections().ingest().serviceEnvironment()).applyTo(context);
+    }
+
+    /** The in-process ingest service on {@code port} as the local operator reaches it: HTTPS trusting the CA, the operator's token. */
+    public static IngestAccess ingestAt(int port) {
+        return SluiceRuntimeExtension.platform().connections().ingest().operator().at("https://localhost:" + port);
     }
 
     /** The in-process ingest service connects as the ingest user, as the deployed one does. */

@@ -43,7 +43,9 @@ final class ContainerPlatform implements TestPlatform {
     @Override
     public Connections connections() {
         return new Connections(KafkaIdentities.plaintext(kafka.getBootstrapServers()),
-                ElasticsearchIdentities.open("http://" + elasticsearch.getHttpHostAddress()));
+                ElasticsearchIdentities.open("http://" + elasticsearch.getHttpHostAddress()),
+                // the ingest service's certificate and tokens are files of the test profile's data folder wherever Kafka runs
+                io.sluice.runtime.ingest.IngestIdentities.of(io.sluice.runtime.RuntimeSettings.of(io.sluice.runtime.Profile.TEST, System.getenv())));
     }
 
     @Override

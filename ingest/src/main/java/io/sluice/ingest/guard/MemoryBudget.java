@@ -30,7 +30,15 @@ public final class MemoryBudget {
     }
 
     public Reservation open() {
-        return new Reservation();
+        return new Reservation(null);
+    }
+
+    /**
+     * A reservation that also takes its bytes from {@code share}, a smaller budget of one sender's own (its token's):
+     * a request must fit both, so one sender can hold at most its share of this budget, and the rest stays for others.
+     */
+    public Reservation open(MemoryBudget share) {
+        return new Reservation(share.open());
     }
 
     /**
@@ -64,7 +72,12 @@ public final class MemoryBudget {
     /** One request's share of the budget; closing it gives the share back. */
     public final class Reservation implements AutoCloseable {
 
+        private final Reservation share;
         private long held;
+
+        private Reservation(Reservation share) {
+            this.share = share;
+        }
 
         /** Takes {@code bytes} more for this request, or refuses at once: 413 if it could never fit, 429 if others hold the budget now. */
         public void charge(long bytes) {
@@ -77,16 +90,42 @@ public final class MemoryBudget {
                 throw new RequestBodies.BodyTooLargeException("the request needs more than this instance's in-flight memory budget of "
                         + capacity + " bytes (bodies count once, inflated bodies twice): send smaller requests");
             }
+            if (share != null) {
+                try {
+                    share.charge(bytes, patience);
+                } catch (BudgetExhaustedException e) {
+                    throw new BudgetExhaustedException("this token's share of the in-flight memory budget (" + share.capacity()
+                            + " bytes) is in use by its other requests; retry shortly");
+                } catch (RequestBodies.BodyTooLargeException e) {
+                    throw new RequestBodies.BodyTooLargeException("the request needs more than one token's share of the in-flight memory"
+                            + " budget (" + share.capacity() + " bytes; bodies count once, inflated bodies twice): send smaller requests");
+                }
+            }
             if (!take(bytes, patience)) {
+                if (share != null) {
+                    share.give(bytes);
+                }
                 throw new BudgetExhaustedException("in-flight memory budget of " + capacity + " bytes is in use; retry shortly");
             }
             held += bytes;
         }
 
+        private long capacity() {
+            return MemoryBudget.this.capacity;
+        }
+
+        private void give(long bytes) {
+            MemoryBudget.this.give(bytes);
+            held -= bytes;
+        }
+
         @Override
         public void close() {
-            give(held);
+            MemoryBudget.this.give(held);
             held = 0;
+            if (share != null) {
+                share.close();
+            }
         }
     }
 

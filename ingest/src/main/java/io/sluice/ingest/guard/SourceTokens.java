@@ -1,31 +1,34 @@
 package io.sluice.ingest.guard;
 
-import java.nio.charset.StandardCharsets;
+import io.sluice.tokens.IngestTokens;
+import io.sluice.tokens.TokenEntry;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Per-source bearer tokens, each bound to one service: {@code checkout=s3cret,payments=0ther}
- * (from {@code SLUICE_INGEST_AUTH_TOKENS}, never from a file in git). Tokens are compared as SHA-256
- * digests with {@link MessageDigest#isEqual}, and every configured token is compared every time, so
- * the answer's timing says nothing about how close a guess was.
+ * The tokens this instance takes, as digests only ({@link TokenEntry}): from the token file, and from
+ * {@code service=token} pairs in {@code SLUICE_INGEST_AUTH_TOKENS} (hashed as they are read, each named and bound
+ * after its service). A presented token is hashed and compared with every digest by
+ * {@link MessageDigest#isEqual}, so the answer's timing says nothing about how close a guess was.
  */
 public final class SourceTokens {
 
-    private record Entry(String service, byte[] digest) {
-    }
+    private final List<TokenEntry> entries;
 
-    private final List<Entry> entries;
-
-    private SourceTokens(List<Entry> entries) {
+    private SourceTokens(List<TokenEntry> entries) {
         this.entries = List.copyOf(entries);
     }
 
-    public static SourceTokens parse(String spec) {
-        List<Entry> entries = new ArrayList<>();
+    public static SourceTokens of(List<TokenEntry> entries) {
+        return new SourceTokens(entries);
+    }
+
+    /** {@code checkout=s3cret,payments=0ther}: each token bound to its service and named after it. */
+    public static List<TokenEntry> parsePairs(String spec) {
+        List<TokenEntry> entries = new ArrayList<>();
         if (spec != null) {
             for (String pair : spec.split(",")) {
                 if (pair.isBlank()) {
@@ -35,37 +38,30 @@ public final class SourceTokens {
                 if (equals <= 0 || equals == pair.length() - 1) {
                     throw new IllegalArgumentException("sluice.ingest.auth.tokens takes service=token pairs separated by commas");
                 }
-                entries.add(new Entry(pair.substring(0, equals).strip(), digest(pair.substring(equals + 1).strip())));
+                String service = pair.substring(0, equals).strip();
+                entries.add(TokenEntry.of(service, service, pair.substring(equals + 1).strip()));
             }
         }
-        return new SourceTokens(entries);
+        return entries;
     }
 
-    public boolean enabled() {
-        return !entries.isEmpty();
+    public int size() {
+        return entries.size();
     }
 
-    /** The service a presented token is bound to, or empty when it matches none. */
-    public Optional<String> serviceOf(String presented) {
-        byte[] digest = digest(presented == null ? "" : presented);
-        String match = null;
-        for (Entry entry : entries) {
-            if (MessageDigest.isEqual(entry.digest(), digest) && match == null) {
-                match = entry.service();
+    /** The entry a presented token matches, or empty when it matches none. */
+    public Optional<TokenEntry> match(String presented) {
+        byte[] digest = HexFormat.of().parseHex(IngestTokens.digest(presented == null ? "" : presented).substring("sha256:".length()));
+        TokenEntry match = null;
+        for (TokenEntry entry : entries) {
+            if (MessageDigest.isEqual(entry.digestBytes(), digest) && match == null) {
+                match = entry;
             }
         }
         return Optional.ofNullable(match);
     }
 
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
-    }
-
-    /** Never the tokens: they are secrets. */
+    /** Never the digests. */
     @Override
     public String toString() {
         return "SourceTokens[" + entries.size() + " configured]";

@@ -5,8 +5,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The syslog listener: TCP and UDP on one port (like syslog's 514), off when the port is negative;
- * {@code 0} picks a free port (tests).
+ * The syslog listeners: plain TCP and UDP on one port (like syslog's 514), and syslog over TLS (RFC 5425, like 6514)
+ * on another, each off when its port is negative; {@code 0} picks a free port (tests). Plain syslog carries no
+ * credential, so while tokens are required it may only listen on a loopback address; over TLS a client presents a
+ * certificate the ingest CA signed (RFC 5425's mutual authentication), its credential.
+ *
+ * @param tlsPort        syslog over TLS, octet-counted or newline-framed as on plain TCP
  *
  * @param maxConnections TCP connections served at once; one more is closed at once, and counted
  *                       ({@code sluice_syslog_connections_refused_total})
@@ -19,5 +23,7 @@ public record SyslogProperties(
         @DefaultValue("0.0.0.0") String bindAddress,
         @DefaultValue("64KB") DataSize maxMessageSize,
         @DefaultValue("256") int maxConnections,
-        @DefaultValue("5m") java.time.Duration idleTimeout) {
+        @DefaultValue("5m") java.time.Duration idleTimeout,
+        @DefaultValue("-1") int tlsPort,
+        @DefaultValue("0.0.0.0") String tlsBindAddress) {
 }

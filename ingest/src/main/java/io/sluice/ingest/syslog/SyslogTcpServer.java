@@ -40,6 +40,7 @@ final class SyslogTcpServer implements AutoCloseable {
     private final Semaphore connections;
     private final Limits limits;
     private final AtomicInteger open = new AtomicInteger();
+    private final String transport;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "syslog-tcp");
         thread.setDaemon(true);
@@ -56,18 +57,23 @@ final class SyslogTcpServer implements AutoCloseable {
         }
     }
 
-    SyslogTcpServer(InetAddress address, int port, SyslogLines lines, SyslogPublisher publisher, int maxFrameBytes,
-            Limits limits, MeterRegistry meters) throws IOException {
-        this.server = new ServerSocket(port, 128, address);
+    /**
+     * @param sockets  plain sockets, or TLS ones (whose handshake runs on the connection's own thread, at its first read)
+     * @param transport {@code tcp} or {@code tls}: the tag of this listener's metrics
+     */
+    SyslogTcpServer(javax.net.ServerSocketFactory sockets, String transport, InetAddress address, int port, SyslogLines lines,
+            SyslogPublisher publisher, int maxFrameBytes, Limits limits, MeterRegistry meters) throws IOException {
+        this.server = sockets.createServerSocket(port, 128, address);
+        this.transport = transport;
         this.lines = lines;
         this.publisher = publisher;
         this.maxFrameBytes = maxFrameBytes;
         this.limits = limits;
         this.connections = new Semaphore(limits.maxConnections());
         this.meters = meters;
-        Gauge.builder("sluice.syslog.connections.open", open, AtomicInteger::get).description("syslog TCP connections being served")
+        Gauge.builder("sluice.syslog.connections.open", open, AtomicInteger::get).tag("transport", transport).description("syslog TCP connections being served")
                 .register(meters);
-        Gauge.builder("sluice.syslog.connections.max", limits, Limits::maxConnections).description("syslog TCP connections allowed at once")
+        Gauge.builder("sluice.syslog.connections.max", limits, Limits::maxConnections).tag("transport", transport).description("syslog TCP connections allowed at once")
                 .register(meters);
         workers.submit(this::acceptLoop);
     }
@@ -81,7 +87,7 @@ final class SyslogTcpServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 if (!connections.tryAcquire()) {
-                    meters.counter("sluice.syslog.connections.refused", "reason", "limit").increment();
+                    meters.counter("sluice.syslog.connections.refused", "reason", "limit", "transport", transport).increment();
                     log.warn("refusing syslog connection from {}: {} connections already served (sluice.ingest.syslog.max-connections)",
                             socket.getRemoteSocketAddress(), limits.maxConnections());
                     socket.close();
@@ -108,7 +114,7 @@ final class SyslogTcpServer implements AutoCloseable {
                 try {
                     frame = framer.next();
                 } catch (SyslogFramer.FrameTooLargeException | SyslogFormatException e) {
-                    meters.counter("sluice_syslog_messages", "transport", "tcp", "outcome", "refused").increment();
+                    meters.counter("sluice_syslog_messages", "transport", transport, "outcome", "refused").increment();
                     log.warn("syslog frame from {} refused: {}", socket.getRemoteSocketAddress(), e.getMessage());
                     if (e instanceof SyslogFormatException) {
                         return;
@@ -120,14 +126,17 @@ final class SyslogTcpServer implements AutoCloseable {
                 }
                 lines.of(frame).ifPresent(batch::add);
                 if (batch.size() >= MAX_BATCH || in.available() == 0) {
-                    publisher.publishUntilAcknowledged(batch, "tcp");
+                    publisher.publishUntilAcknowledged(batch, transport);
                     batch.clear();
                 }
             }
-            publisher.publishUntilAcknowledged(batch, "tcp");
+            publisher.publishUntilAcknowledged(batch, transport);
         } catch (SocketTimeoutException e) {
-            meters.counter("sluice.syslog.connections.closed", "reason", "idle").increment();
+            meters.counter("sluice.syslog.connections.closed", "reason", "idle", "transport", transport).increment();
             log.info("syslog connection from {} closed after {} without data", socket.getRemoteSocketAddress(), limits.idleTimeout());
+        } catch (javax.net.ssl.SSLException e) {
+            meters.counter("sluice.syslog.connections.refused", "reason", "tls", "transport", transport).increment();
+            log.warn("syslog over TLS from {} refused: {}", socket.getRemoteSocketAddress(), e.getMessage());
         } catch (IOException e) {
             log.debug("syslog connection closed: {}", e.getMessage());
         } finally {

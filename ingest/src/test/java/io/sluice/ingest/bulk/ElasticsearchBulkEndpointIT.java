@@ -1,5 +1,7 @@
 package io.sluice.ingest.bulk;
 
+import io.sluice.ingest.PlatformKafka;
+import io.sluice.tokens.IngestAccess;
 import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +28,15 @@ class ElasticsearchBulkEndpointIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        IngestAccess ingest = PlatformKafka.ingestAt(port);
+        // as Beats and Logstash send an Elasticsearch API key: ApiKey base64(id:key), the token as the key
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.url() + path))
+                .header("Authorization", "ApiKey " + java.util.Base64.getEncoder().encodeToString(("beats:" + ingest.token()).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-ndjson")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return ingest.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
 

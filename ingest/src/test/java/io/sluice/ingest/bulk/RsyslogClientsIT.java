@@ -63,8 +63,11 @@ class RsyslogClientsIT {
     @Test
     void rsyslogElasticsearchOutputShouldShipThroughBulk() {
         String tag = "rs-es-" + UUID.randomUUID().toString().substring(0, 8);
+        // over HTTPS trusting the local CA, with a user and a password as Elasticsearch outputs log in: the token is the password
+        io.sluice.tokens.IngestAccess ingest = io.sluice.ingest.PlatformKafka.ingestAt(port);
         String actions = "module(load=\"omelasticsearch\")\n" + ECS_TEMPLATE
-                + "action(type=\"omelasticsearch\" server=\"127.0.0.1\" serverport=\"" + port + "\" template=\"sluiceEcs\""
+                + "action(type=\"omelasticsearch\" server=\"localhost\" serverport=\"" + port + "\" template=\"sluiceEcs\""
+                + " usehttps=\"on\" tls.cacert=\"" + ingest.trustedCertificates() + "\" uid=\"rsyslog\" pwd=\"" + ingest.token() + "\""
                 + " searchIndex=\"rsyslog\" bulkmode=\"on\" action.resumeRetryCount=\"-1\""
                 + " errorFile=\"" + dir.resolve("es-errors.json") + "\")";
         try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {

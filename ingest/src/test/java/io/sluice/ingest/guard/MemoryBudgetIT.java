@@ -54,8 +54,10 @@ class MemoryBudgetIT {
         assertThat(body.length).as("about 9 MB on the wire").isBetween(7_000_000, 10_000_000);
 
         ServiceLauncher launcher = new ServiceLauncher(RuntimeSettings.of(Profile.TEST, System.getenv()), platform.connections());
-        try (ChildProcess ingest = launcher.start(Service.INGEST, Map.of(), List.of())) {
-            Map<String, Integer> statusByService = send(body, run);
+        try (ChildProcess ingest = launcher.start(Service.INGEST, Map.of(),
+                // this test is about the instance's budget: its 20 senders share one token, whose own share is the whole budget
+                List.of("--sluice.ingest.auth.max-in-flight-bytes-per-token=1GB", "--sluice.ingest.auth.max-in-flight-requests-per-token=256"))) {
+            Map<String, Integer> statusByService = send(platform.connections().ingest().operator(), body, run);
             Map<Integer, Integer> answersByStatus = new TreeMap<>();
             statusByService.values().forEach(status -> answersByStatus.merge(status, 1, Integer::sum));
             LoggerFactory.getLogger(MemoryBudgetIT.class).info("answers by status: {}", answersByStatus);
@@ -81,15 +83,14 @@ class MemoryBudgetIT {
     }
 
     /** Posts the body from 20 senders at once, each as its own service; the answer per service. */
-    private static Map<String, Integer> send(byte[] body, String run) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static Map<String, Integer> send(io.sluice.tokens.IngestAccess ingest, byte[] body, String run) throws Exception {
+        HttpClient http = ingest.httpClient();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         try {
             Map<String, Future<Integer>> answers = new TreeMap<>();
             for (int i = 0; i < SENDERS; i++) {
                 String service = run + "-" + i;
-                answers.put(service, senders.submit(() -> http.send(HttpRequest.newBuilder(URI.create(Service.INGEST.url(Profile.TEST)
-                                + "/api/v1/logs?service=" + service)).timeout(Duration.ofMinutes(2))
+                answers.put(service, senders.submit(() -> http.send(ingest.request("/api/v1/logs?service=" + service).timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/x-ndjson").header("Content-Encoding", "gzip")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
             }

@@ -69,7 +69,11 @@ class KafkaOutageIT {
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KafkaOutageIT::bootstrap);
         IDENTITIES.as(KafkaPrincipal.INGEST).environment().forEach((name, value) -> registry.add(name, () -> value));
+        INGEST.serviceEnvironment().forEach((name, value) -> registry.add(name, () -> value));
     }
+
+    /** This test's own platform's ingest certificate and tokens. */
+    private static final io.sluice.runtime.ingest.IngestIdentities INGEST = io.sluice.runtime.ingest.IngestIdentities.of(BROKER);
 
     @AfterAll
     static void stopBroker() {
@@ -87,7 +91,8 @@ class KafkaOutageIT {
         Map<Integer, Integer> statusByRequest = new ConcurrentHashMap<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        io.sluice.tokens.IngestAccess ingest = INGEST.operator().at("https://localhost:" + port);
+        HttpClient http = ingest.httpClient();
         Thread sender = new Thread(() -> {
             while (sending.get()) {
                 int request = sent.getAndIncrement();
@@ -97,8 +102,7 @@ class KafkaOutageIT {
                             .append("\",\"message\":\"request ").append(request).append("\"}\n");
                 }
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                    URI.create("http://localhost:" + port + "/api/v1/logs?service=" + run))
+                    HttpResponse<String> response = http.send(ingest.request("/api/v1/logs?service=" + run)
                             .timeout(Duration.ofSeconds(20))
                             .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                             HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package io.sluice.ingest.http;
 
+import io.sluice.ingest.PlatformKafka;
+import io.sluice.tokens.IngestAccess;
 import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +26,19 @@ class LogsEndpointIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private IngestAccess ingest() {
+        return PlatformKafka.ingestAt(port);
+    }
 
     private HttpResponse<String> post(String query, String body) throws Exception {
         return post(query, "application/x-ndjson", body);
     }
 
     private HttpResponse<String> post(String query, String contentType, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs" + query))
+        HttpRequest request = ingest().request("/api/v1/logs" + query)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return ingest().httpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
 
@@ -52,10 +56,10 @@ class LogsEndpointIT {
     }
 
     private HttpResponse<String> postEncoded(String query, String encoding, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/logs" + query))
+        HttpRequest request = ingest().request("/api/v1/logs" + query)
                 .header("Content-Type", "application/x-ndjson").header("Content-Encoding", encoding)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return ingest().httpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] gzip(byte[] plain) throws Exception {
@@ -101,8 +105,11 @@ class LogsEndpointIT {
         String service = "curl-" + UUID.randomUUID();
         java.nio.file.Path body = java.nio.file.Files.writeString(dir.resolve("logs.ndjson"),
                 "{\"message\":\"payment timeout after 30s\",\"log.level\":\"ERROR\"}\nplain from curl\n");
-        Process curl = new ProcessBuilder("curl", "-sS", "-X", "POST",
-                "http://localhost:" + port + "/api/v1/logs?service=" + service, "--data-binary", "@" + body)
+        // the token in a header file, not on curl's command line (which every user of the machine can read)
+        java.nio.file.Path header = dir.resolve("authorization.txt");
+        java.nio.file.Files.writeString(header, "Authorization: " + ingest().authorization() + "\n");
+        Process curl = new ProcessBuilder("curl", "-sS", "-X", "POST", "--cacert", ingest().trustedCertificates().toString(),
+                "-H", "@" + header, ingest().url() + "/api/v1/logs?service=" + service, "--data-binary", "@" + body)
                 .redirectErrorStream(true).start();
         String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 

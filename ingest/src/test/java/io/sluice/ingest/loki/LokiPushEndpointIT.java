@@ -1,5 +1,7 @@
 package io.sluice.ingest.loki;
 
+import io.sluice.ingest.PlatformKafka;
+import io.sluice.tokens.IngestAccess;
 import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +30,11 @@ class LokiPushEndpointIT {
     int port;
 
     private HttpResponse<String> push(String contentType, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/loki/api/v1/push"))
+        IngestAccess ingest = PlatformKafka.ingestAt(port);
+        // as Promtail, Alloy and Loki clients send basic_auth: any user name, the token as the password
+        return ingest.httpClient().send(HttpRequest.newBuilder(URI.create(ingest.url() + "/loki/api/v1/push"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("tenant-1:" + ingest.token())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,7 @@
 package io.sluice.ingest.otlp;
 
+import io.sluice.ingest.PlatformKafka;
+import io.sluice.tokens.IngestAccess;
 import static io.sluice.ingest.PlatformKafka.rawRecordsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +28,8 @@ class OtlpLogsEndpointIT {
     int port;
 
     private HttpResponse<byte[]> export(String contentType, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/logs"))
+        IngestAccess ingest = PlatformKafka.ingestAt(port);
+        return ingest.httpClient().send(ingest.request("/v1/logs")
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -22,13 +22,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.sluice.runtime.ingest.IngestIdentities;
+import io.sluice.runtime.tls.ServerCertificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@IngestIntegrationTest(properties = {"sluice.ingest.syslog.port=0", "sluice.ingest.syslog.bind-address=127.0.0.1"})
+@IngestIntegrationTest(properties = {"sluice.ingest.syslog.port=0", "sluice.ingest.syslog.bind-address=127.0.0.1",
+        "sluice.ingest.syslog.tls-port=0", "sluice.ingest.syslog.tls-bind-address=127.0.0.1"})
 class SyslogListenerIT {
 
 
@@ -64,6 +67,53 @@ class SyslogListenerIT {
             assertThat(first.labels()).containsEntry("syslog.facility", "19");
             assertThat(SluiceHeaders.attributes(records.get(1).headers()).level()).isEqualTo("INFO");
         }
+    }
+
+    /** RFC 5425 as rsyslog speaks it (GnuTLS): it checks the server's name against the CA, and shows its own certificate. */
+    @Test
+    void rsyslogShouldForwardOverTlsWithItsClientCertificate() {
+        assumeTrue(Rsyslog.installed() && java.nio.file.Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so")),
+                "rsyslog-gnutls is not installed");
+        String tag = "rs-tls-" + UUID.randomUUID().toString().substring(0, 8);
+        IngestIdentities identities = SluiceRuntimeExtension.platform().connections().ingest();
+        ServerCertificates.Issued client = identities.syslogClient("rsyslog-it");
+        String actions = "global(DefaultNetstreamDriverCAFile=\"" + identities.caCertificate() + "\" DefaultNetstreamDriverCertFile=\""
+                + client.certificateChain() + "\" DefaultNetstreamDriverKeyFile=\"" + client.key() + "\")\n"
+                + "action(type=\"omfwd\" target=\"localhost\" port=\"" + servers.tlsPort() + "\" protocol=\"tcp\""
+                + " StreamDriver=\"gtls\" StreamDriverMode=\"1\" StreamDriverAuthMode=\"x509/name\""
+                + " StreamDriverPermittedPeers=\"localhost\" template=\"RSYSLOG_SyslogProtocol23Format\" TCP_Framing=\"octet-counted\")";
+        try (Rsyslog rsyslog = Rsyslog.start(dir, actions)) {
+            for (int i = 0; i < 10; i++) {
+                rsyslog.log(tag, "local3.warning", "over tls #" + i);
+            }
+
+            List<ConsumerRecord<String, byte[]>> records = rawRecordsOf(tag, 10);
+
+            assertThat(records).as(rsyslog.output()).hasSize(10);
+            assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("over tls #0");
+            assertThat(SluiceHeaders.attributes(records.get(0).headers()).level()).isEqualTo("WARN");
+        }
+    }
+
+    @Test
+    void shouldRefuseATlsClientWithoutACertificate() throws Exception {
+        String marker = "no-client-certificate-" + UUID.randomUUID();
+        Path ca = SluiceRuntimeExtension.platform().connections().ingest().caCertificate();
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) io.sluice.elasticsearch.ElasticsearchAccess.trusting(ca)
+                .getSocketFactory().createSocket("localhost", servers.tlsPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                socket.startHandshake();
+                out.write(("<14>1 2026-11-22T10:15:30Z host-1 tls-anon - - - " + marker + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                // TLS 1.3 reports the refused certificate at the first read
+                socket.getInputStream().read();
+            }).isInstanceOf(java.io.IOException.class);
+        }
+
+        assertThat(TopicRecords.read(SluiceRuntimeExtension.platform().kafka(), Topics.RAW.name(),
+                record -> new String(record.value(), StandardCharsets.UTF_8).contains(marker), 1, Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test

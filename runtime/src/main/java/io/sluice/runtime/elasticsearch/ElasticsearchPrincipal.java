@@ -53,7 +53,7 @@ public enum ElasticsearchPrincipal {
     }
 
     /** Its role, as a role descriptor ({@code {"<name>": {...}}}); null for the administrator (built-in superuser). */
-    String roleDescriptors() {
+    public String roleDescriptors() {
         return roleDescriptors;
     }
 

@@ -31,20 +31,32 @@ public final class SecretStore {
 
     /** The password called {@code name}: 32 random bytes (base64url, no padding), generated the first time it is asked for. */
     public String password(String name) {
+        return secret(name, () -> {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+    }
+
+    /** The secret called {@code name}, made by {@code generate} the first time it is asked for. */
+    public String secret(String name, java.util.function.Supplier<String> generate) {
         Path file = dir.resolve(name + ".password");
         try {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String secret = generate.get();
             createOwnerOnlyDirectory(dir);
-            writeOwnerOnly(file, password);
-            return password;
+            writeOwnerOnly(file, secret);
+            return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secret " + file, e);
         }
+    }
+
+    /** Where the secret called {@code name} is kept. */
+    public Path file(String name) {
+        return dir.resolve(name + ".password");
     }
 
     /**

@@ -36,8 +36,9 @@ public enum Service {
         return profile.port(basePort);
     }
 
+    /** The data port's URL: HTTPS for ingest, which senders reach; plain HTTP on loopback for the others' APIs. */
     public String url(Profile profile) {
-        return "http://localhost:" + port(profile);
+        return (this == INGEST ? "https" : "http") + "://localhost:" + port(profile);
     }
 
     /**
@@ -63,6 +64,11 @@ public enum Service {
         return profile.port(5514);
     }
 
+    /** The syslog-over-TLS port (RFC 5425's 6514, moved like the others). */
+    public static int syslogTlsPort(Profile profile) {
+        return profile.port(6514);
+    }
+
     /**
      * Properties that differ per service and profile, beyond the connections every service gets. The
      * test profile notices a killed consumer after 10 s instead of Kafka's 45 s: the fault tests kill
@@ -75,6 +81,8 @@ public enum Service {
         if (this == INGEST) {
             arguments.add("--sluice.ingest.syslog.port=" + syslogPort(profile));
             arguments.add("--sluice.ingest.syslog.bind-address=127.0.0.1");
+            arguments.add("--sluice.ingest.syslog.tls-port=" + syslogTlsPort(profile));
+            arguments.add("--sluice.ingest.syslog.tls-bind-address=127.0.0.1");
         }
         arguments.add("--management.server.port=" + managementPort(profile));
         arguments.add("--management.server.address=127.0.0.1");

@@ -70,8 +70,12 @@ public final class ServiceLauncher {
         Map<String, String> environment = new java.util.HashMap<>(connections.kafka().as(service.kafkaPrincipal()).environment());
         if (service == Service.INDEXER) {
             environment.putAll(connections.elasticsearch().as(ElasticsearchPrincipal.INDEXER).environment());
+            environment.putAll(new ReplayCredential(settings).serviceEnvironment());
             environment.put("SLUICE_ELASTICSEARCH_AUDIT_RETENTION_AUTHORIZATION",
                     connections.elasticsearch().as(ElasticsearchPrincipal.AUDIT_RETENTION).environment().get("SLUICE_ELASTICSEARCH_AUTHORIZATION"));
+        }
+        if (service == Service.INGEST) {
+            environment.putAll(connections.ingest().serviceEnvironment());
         }
         environment.putAll(env);
         return ChildProcess.start(service.module(), command, environment, settings.home(),

@@ -84,6 +84,36 @@ public final class ServerCertificates {
         }
     }
 
+    /**
+     * The same key in its algorithm's traditional PEM form ({@code EC PRIVATE KEY}), next to the PKCS#8 one, owner-only: what
+     * GnuTLS-based clients (rsyslog's gtls driver) read, where Kafka's and Java's PEM stores take PKCS#8.
+     */
+    public static Issued withTraditionalKey(Issued issued) {
+        Path traditional = issued.key().resolveSibling(issued.key().getFileName().toString().replace(".key", ".traditional.key"));
+        try {
+            if (issued.renewed() || !Files.isRegularFile(traditional)) {
+                // SEC 1 in full, curve and public key included (GnuTLS refuses the bare form): the public half from the certificate
+                java.security.interfaces.ECPrivateKey key = (java.security.interfaces.ECPrivateKey)
+                        LocalCertificateAuthority.Pem.privateKey(Files.readString(issued.key()));
+                X509Certificate certificate = LocalCertificateAuthority.Pem.certificates(Files.readString(issued.certificateChain())).get(0);
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo publicKey = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                        certificate.getPublicKey().getEncoded());
+                org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(key.getParams().getOrder().bitLength(),
+                        key.getS(), publicKey.getPublicKeyData(), publicKey.getAlgorithm().getParameters());
+                java.io.StringWriter text = new java.io.StringWriter();
+                try (org.bouncycastle.util.io.pem.PemWriter writer = new org.bouncycastle.util.io.pem.PemWriter(text)) {
+                    writer.writeObject(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+                }
+                LocalCertificateAuthority.writeSecret(traditional, text.toString());
+            }
+            return new Issued(issued.certificateChain(), traditional, issued.renewed());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + traditional, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the certificate " + issued.certificateChain(), e);
+        }
+    }
+
     private boolean usable(Path chainFile, Path keyFile, Set<String> names) throws IOException {
         if (!Files.isRegularFile(chainFile) || !Files.isRegularFile(keyFile)) {
             return false;
