@@ -9,7 +9,7 @@ import java.util.Set;
 /** Command-line words split into positional arguments, {@code --key value} options and {@code --flags}. */
 record CliArgs(List<String> positional, Map<String, String> options, Set<String> flags) {
 
-    private static final Set<String> FLAGS = Set.of("demo", "json", "insecure");
+    private static final Set<String> FLAGS = Set.of("demo", "json", "insecure", "cluster");
 
     static CliArgs parse(List<String> words) {
         List<String> positional = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,18 @@ record EndpointsFile(
         Kafka kafka,
         @JsonInclude(JsonInclude.Include.NON_NULL) String elasticsearchAuthorization,
         String syslogTls,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String ingestToken) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String ingestToken,
+        List<ProcessEntry> processes) {
+
+    /** One process the platform started: {@code role} is kafka, elasticsearch, ingest, stream-processor, indexer or alerting. */
+    record ProcessEntry(String name, String role, long pid, @JsonInclude(JsonInclude.Include.NON_NULL) String health) {
+    }
+
+    /** This description with the processes {@code ./sluice up} started. */
+    EndpointsFile withProcesses(List<ProcessEntry> started) {
+        return new EndpointsFile(pid, ingestUrl, syslog, kafkaBootstrap, elasticsearchUrl, kibanaUrl, slack, health, caCertificate, kafka,
+                elasticsearchAuthorization, syslogTls, ingestToken, List.copyOf(started));
+    }
 
     /**
      * How a client reaches Kafka: over TLS trusting {@code caCertificate}, logging in with SCRAM as
@@ -62,7 +74,7 @@ record EndpointsFile(
                 operator.password(), kafka.caCertificate(), kafka.users(), kafka.passwordFiles());
         return new EndpointsFile(pid, ingestUrl, syslog, kafkaBootstrap, elasticsearchUrl, kibanaUrl, slack, health,
                 caCertificate, withPassword, new LocalElasticsearchIdentities(settings).as(ElasticsearchPrincipal.OPERATOR).authorization(),
-                syslogTls, IngestIdentities.of(settings).operator().token());
+                syslogTls, IngestIdentities.of(settings).operator().token(), processes);
     }
 
     static EndpointsFile describe(RuntimeSettings settings, Connections connections, String kibanaUrl, String slack) {
@@ -72,15 +84,17 @@ record EndpointsFile(
     static EndpointsFile describe(RuntimeSettings settings, Connections connections, String kibanaUrl, String slack, String ingestUrl) {
         LocalKafkaIdentities identities = new LocalKafkaIdentities(settings);
         Map<String, String> health = new LinkedHashMap<>();
-        for (Service service : Service.ALL) {
-            health.put(service.module(), service.healthUrl(settings.profile()));
+        for (int instance = 1; instance <= settings.shape().instances(); instance++) {
+            for (Service service : Service.ALL) {
+                health.put(service.instanceName(instance), service.healthUrl(settings.profile(), instance));
+            }
         }
         return new EndpointsFile(ProcessHandle.current().pid(), ingestUrl,
                 "localhost:" + Service.syslogPort(settings.profile()) + " (TCP and UDP)",
                 connections.kafkaBootstrap(), connections.elasticsearchUrl(), kibanaUrl, slack, health,
                 identities.caCertificate().toString(), kafka(connections, identities), null,
                 "localhost:" + Service.syslogTlsPort(settings.profile()) + " (TLS, RFC 5425: client certificate from ./sluice access syslog-client HOST)",
-                null);
+                null, List.of());
     }
 
     private static Kafka kafka(Connections connections, LocalKafkaIdentities identities) {

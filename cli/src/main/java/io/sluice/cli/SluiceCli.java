@@ -52,8 +52,9 @@ public final class SluiceCli {
         System.out.println("""
                 usage: ./sluice <command> [options]
 
-                  up [--demo] [--listen ADDRESS] [--insecure]
+                  up [--demo] [--listen ADDRESS] [--insecure] [--cluster [--brokers 3] [--es-nodes 3] [--instances 2]]
                                            start Kafka, Elasticsearch and the four services; Ctrl-C stops all.
+                                           --cluster: a KRaft quorum, an Elasticsearch cluster, each service twice.
                                            Everything on 127.0.0.1 unless --listen opens ingest on ADDRESS;
                                            --insecure: ingest on plain HTTP without tokens (never expose it)
                   search QUERY [--since 15m] [--service S] [--level L] [--limit 50]

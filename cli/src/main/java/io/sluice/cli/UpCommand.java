@@ -1,5 +1,7 @@
 package io.sluice.cli;
 
+import io.sluice.replication.Replication;
+import io.sluice.runtime.ClusterShape;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.LocalRuntime;
 import io.sluice.runtime.Profile;
@@ -38,7 +40,8 @@ final class UpCommand {
 
     int run() {
         Map<String, String> env = System.getenv();
-        RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, env);
+        RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, env).withShape(shape(args));
+        ClusterShape.claim(settings.dataDir(), settings.shape());
         RuntimeLock.Result lock = RuntimeLock.acquire(settings.dataDir());
         if (lock.lock().isEmpty()) {
             System.err.println(lock.refusal(settings.dataDir()));
@@ -51,7 +54,9 @@ final class UpCommand {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(settings), "sluice-stop"));
-        System.out.println("Starting Kafka and Elasticsearch (the first start unpacks Elasticsearch) ...");
+        ClusterShape shape = settings.shape();
+        System.out.println(shape.single() ? "Starting Kafka and Elasticsearch (the first start unpacks Elasticsearch) ..."
+                : "Starting " + shape.brokers() + " Kafka nodes and " + shape.elasticsearchNodes() + " Elasticsearch nodes ...");
         LocalRuntime runtime = new LocalRuntime(settings);
         toStop.push(runtime);
         runtime.start(env);
@@ -67,19 +72,25 @@ final class UpCommand {
             System.out.println(INSECURE);
         }
 
-        Map<String, String> serviceEnv = new HashMap<>();
+        Map<String, String> serviceEnv = new HashMap<>(Replication.fromEnvironment(env, shape.brokers(), shape.elasticsearchNodes()).environment());
         String slack = configureSlack(env, serviceEnv);
         String kibana = env.getOrDefault("KIBANA_PUBLIC_URL", "http://localhost:5601");
         serviceEnv.put("KIBANA_PUBLIC_URL", kibana);
 
-        System.out.println("Starting ingest, stream-processor, indexer and alerting ...");
+        System.out.println("Starting ingest, stream-processor, indexer and alerting" + (shape.instances() == 1 ? "" : ", "
+                + shape.instances() + " instances of each") + " ...");
         Supervisor supervisor = new Supervisor(settings.dataDir(), System.out, Clock.systemUTC());
         toStop.push(supervisor);
         superviseRuntime(runtime, env, supervisor);
-        startServices(settings, connections, serviceEnv, ingestArguments(listen, insecure), supervisor);
+        List<EndpointsFile.ProcessEntry> processes = new java.util.ArrayList<>();
+        for (ChildProcess child : runtime.children()) {
+            processes.add(new EndpointsFile.ProcessEntry(child.name(), child.name().replaceAll("-\\d+$", ""), child.pid(), null));
+        }
+        processes.addAll(startServices(settings, connections, serviceEnv, ingestArguments(listen, insecure), supervisor));
         supervisor.start();
 
-        EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack, ingest.url() + "/api/v1/logs");
+        EndpointsFile endpoints = EndpointsFile.describe(settings, connections, kibana, slack, ingest.url() + "/api/v1/logs")
+                .withProcesses(processes);
         endpoints.write(settings);
         System.out.println(Banner.ready(endpoints, ingest));
         if (insecure) {
@@ -113,32 +124,54 @@ final class UpCommand {
     private static void superviseRuntime(LocalRuntime runtime, Map<String, String> env, Supervisor supervisor) {
         RuntimeSettings settings = runtime.settings();
         for (ChildProcess child : runtime.children()) {
-            Supplier<ChildProcess> restart = child.name().equals("kafka") ? () -> new KafkaBroker(settings).start()
-                    : () -> new ElasticsearchNode(settings, env).start();
+            Optional<RuntimeSettings.KafkaNode> kafka = settings.kafkaNodes().stream().filter(node -> node.name().equals(child.name())).findFirst();
+            Optional<RuntimeSettings.ElasticsearchNodePorts> elasticsearch = settings.elasticsearchNodes().stream()
+                    .filter(node -> node.name().equals(child.name())).findFirst();
+            Supplier<ChildProcess> restart = kafka.isPresent() ? () -> new KafkaBroker(settings, kafka.get()).start()
+                    : () -> new ElasticsearchNode(settings, env, List.of(), elasticsearch.orElseThrow()).start();
             supervisor.supervise(child, restart, Supervisor.Tier.RUNTIME);
         }
     }
 
     /** Starts the four at once, waits until each is healthy, and hands them to the supervisor, which restarts the one that dies. */
-    private void startServices(RuntimeSettings settings, Connections connections, Map<String, String> env, IngestStart ingest,
-            Supervisor supervisor) {
+    private List<EndpointsFile.ProcessEntry> startServices(RuntimeSettings settings, Connections connections, Map<String, String> env,
+            IngestStart ingest, Supervisor supervisor) {
+        List<EndpointsFile.ProcessEntry> processes = new java.util.ArrayList<>();
         ServiceLauncher launcher = new ServiceLauncher(settings, connections);
-        Map<Service, ChildProcess> children = new java.util.EnumMap<>(Service.class);
-        for (Service service : Service.ALL) {
-            Map<String, String> serviceEnv = new HashMap<>(env);
-            List<String> arguments = service == Service.INGEST ? ingest.arguments() : List.of();
-            if (service == Service.INGEST) {
-                serviceEnv.putAll(ingest.env());
+        Map<String, Runnable> awaits = new java.util.LinkedHashMap<>();
+        for (int instance = 1; instance <= settings.shape().instances(); instance++) {
+            for (Service service : Service.ALL) {
+                int number = instance;
+                Map<String, String> serviceEnv = new HashMap<>(env);
+                List<String> arguments = service == Service.INGEST ? ingest.arguments() : List.of();
+                if (service == Service.INGEST) {
+                    serviceEnv.putAll(ingest.env());
+                }
+                ChildProcess child = launcher.launch(service, number, serviceEnv, arguments);
+                awaits.put(service.instanceName(number), () -> launcher.awaitHealthy(service, number, child));
+                processes.add(new EndpointsFile.ProcessEntry(child.name(), service.module(), child.pid(),
+                        service.healthUrl(settings.profile(), number)));
+                supervisor.supervise(child, () -> launcher.launch(service, number, serviceEnv, arguments), Supervisor.Tier.SERVICES);
             }
-            ChildProcess child = launcher.launch(service, serviceEnv, arguments);
-            children.put(service, child);
-            supervisor.supervise(child, () -> launcher.launch(service, serviceEnv, arguments), Supervisor.Tier.SERVICES);
         }
-        children.forEach(launcher::awaitHealthy);
+        awaits.values().forEach(Runnable::run);
+        return processes;
     }
 
     /** What ingest starts with beyond the launcher's defaults: the address it listens on for senders, and insecurity when asked. */
     record IngestStart(List<String> arguments, Map<String, String> env) {
+    }
+
+    /** {@code --cluster} (3 brokers, 3 nodes, 2 instances), each size its own flag too: {@code --brokers}, {@code --es-nodes}, {@code --instances}. */
+    static ClusterShape shape(CliArgs args) {
+        ClusterShape base = args.flag("cluster") ? ClusterShape.CLUSTER : ClusterShape.SINGLE;
+        try {
+            return new ClusterShape(Integer.parseInt(args.option("brokers", Integer.toString(base.brokers()))),
+                    Integer.parseInt(args.option("es-nodes", Integer.toString(base.elasticsearchNodes()))),
+                    Integer.parseInt(args.option("instances", Integer.toString(base.instances()))));
+        } catch (IllegalArgumentException e) {
+            throw new CliArgs.UsageException(e.getMessage());
+        }
     }
 
     /**

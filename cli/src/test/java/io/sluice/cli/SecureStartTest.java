@@ -83,4 +83,14 @@ class SecureStartTest {
         assertThat(UpCommand.ingestArguments(null, false).arguments()).isEmpty();
         assertThat(insecure.env()).containsEntry("SPRING_PROFILES_ACTIVE", "insecure");
     }
+
+    @Test
+    void shouldReadTheClusterShapeFromTheFlags() {
+        assertThat(UpCommand.shape(CliArgs.parse(java.util.List.of()))).isEqualTo(io.sluice.runtime.ClusterShape.SINGLE);
+        assertThat(UpCommand.shape(CliArgs.parse(java.util.List.of("--cluster")))).isEqualTo(new io.sluice.runtime.ClusterShape(3, 3, 2));
+        assertThat(UpCommand.shape(CliArgs.parse(java.util.List.of("--cluster", "--instances", "3", "--es-nodes", "2"))))
+                .isEqualTo(new io.sluice.runtime.ClusterShape(3, 2, 3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UpCommand.shape(CliArgs.parse(java.util.List.of("--brokers", "zero"))))
+                .isInstanceOf(CliArgs.UsageException.class);
+    }
 }

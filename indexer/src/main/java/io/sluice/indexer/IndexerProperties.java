@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lagCheckInterval how often the lag gauge {@code sluice.consumer.lag} is read from the broker
  * @param redaction what the dead-letter index masks in the records it shows (the processor's default rules: a
  *                  record refused before the processor redacted it must not expose what the log indices hide)
+ * @param indexReplicas replica shards of every daily index (the templates' {@code number_of_replicas}): 0 on one node,
+ *                      1 in a cluster ({@code SLUICE_INDEX_REPLICAS})
  */
 @ConfigurationProperties("sluice.indexer")
 public record IndexerProperties(
@@ -43,5 +45,6 @@ public record IndexerProperties(
         @DefaultValue("5000") int bulkMaxDocuments,
         @DefaultValue("2") int maxInFlight,
         @DefaultValue("5s") Duration lagCheckInterval,
-        @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) java.util.Set<io.sluice.redact.RedactionRule> redaction) {
+        @DefaultValue({"EMAIL", "CARD", "BEARER", "URL_PASSWORD"}) java.util.Set<io.sluice.redact.RedactionRule> redaction,
+        @DefaultValue("0") int indexReplicas) {
 }

@@ -45,6 +45,13 @@ public enum IndexTemplate {
         }
     }
 
+    /** The template with {@code replicas} replica shards per index (the resource says 0: one node has nowhere to put a copy). */
+    public String body(int replicas) {
+        tools.jackson.databind.node.ObjectNode template = (tools.jackson.databind.node.ObjectNode) io.sluice.json.Json.MAPPER.readTree(body());
+        ((tools.jackson.databind.node.ObjectNode) template.path("template").path("settings")).put("number_of_replicas", replicas);
+        return io.sluice.json.Json.MAPPER.writeValueAsString(template);
+    }
+
     /** PUTs every template; throws with Elasticsearch's answer when one is refused. */
     public static void installAll(ElasticsearchAccess elasticsearch) {
         HttpClient http = elasticsearch.httpClient();

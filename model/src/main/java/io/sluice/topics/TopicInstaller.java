@@ -1,6 +1,7 @@
 package io.sluice.topics;
 
 import io.sluice.kafka.KafkaAccess;
+import io.sluice.replication.Replication;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +21,18 @@ public final class TopicInstaller {
 
     private final KafkaAccess kafka;
     private final int partitions;
+    private final Replication replication;
 
     /** @param kafka a principal allowed to describe and create the topics (the platform's administrator) */
     public TopicInstaller(KafkaAccess kafka, int partitions) {
+        this(kafka, partitions, Replication.SINGLE_NODE);
+    }
+
+    /** Topics with {@code replication}'s factor, {@code min.insync.replicas} and no unclean leader election. */
+    public TopicInstaller(KafkaAccess kafka, int partitions, Replication replication) {
         this.kafka = kafka;
         this.partitions = partitions;
+        this.replication = replication;
     }
 
     public void install() {
@@ -32,11 +40,12 @@ public final class TopicInstaller {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), partitionsOf(topic), (short) 1).configs(configOf(topic)))
+                    .map(topic -> new NewTopic(topic.name(), partitionsOf(topic), replication.replicationFactor())
+                            .configs(configOf(topic)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                log.info("created topics {} on {}", missing.stream().map(NewTopic::name).toList(), kafka);
+                log.info("created topics {} on {} ({})", missing.stream().map(NewTopic::name).toList(), kafka, replication);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create topics on " + kafka, e);
@@ -50,7 +59,11 @@ public final class TopicInstaller {
         return topic == Topics.ALERTS || topic == Topics.DLQ || topic == Topics.CATALOG ? 1 : partitions;
     }
 
-    private static Map<String, String> configOf(Topic<?, ?> topic) {
-        return topic == Topics.CATALOG ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of();
+    private Map<String, String> configOf(Topic<?, ?> topic) {
+        Map<String, String> config = new java.util.HashMap<>(replication.topicConfig());
+        if (topic == Topics.CATALOG) {
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return config;
     }
 }

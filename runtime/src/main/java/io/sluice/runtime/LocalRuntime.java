@@ -1,9 +1,12 @@
 package io.sluice.runtime;
 
 import io.sluice.index.IndexTemplate;
+import io.sluice.replication.Replication;
+import io.sluice.runtime.elasticsearch.ElasticsearchCluster;
 import io.sluice.runtime.elasticsearch.ElasticsearchNode;
 import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
 import io.sluice.runtime.kafka.KafkaBroker;
+import io.sluice.runtime.kafka.KafkaQuorum;
 import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.topics.TopicInstaller;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
@@ -47,7 +51,9 @@ public final class LocalRuntime implements AutoCloseable {
             awaitNoOutage();
             startKafka();
             startElasticsearch(env);
-            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), settings.partitions()).install();
+            // as many copies as the shape allows (SLUICE_REPLICATION_FACTOR and friends may ask for fewer, never more)
+            new TopicInstaller(new LocalKafkaIdentities(settings).admin(), settings.partitions(),
+                    Replication.fromEnvironment(env, settings.shape().brokers(), settings.shape().elasticsearchNodes())).install();
             LocalElasticsearchIdentities elasticsearch = new LocalElasticsearchIdentities(settings);
             IndexTemplate.installAll(elasticsearch.admin());
             return this;
@@ -94,8 +100,20 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Stops the broker and the node of a profile left running, e.g. a test runtime kept across a build's modules. */
     public static boolean stopRunning(RuntimeSettings settings, Map<String, String> env) {
-        boolean elasticsearch = new ElasticsearchNode(settings, env).stopRunning();
-        boolean kafka = new KafkaBroker(settings).stopRunning();
+        boolean elasticsearch = false;
+        for (int id = 1; id <= 9; id++) {
+            RuntimeSettings.ElasticsearchNodePorts node = new RuntimeSettings.ElasticsearchNodePorts(id, 0, 0);
+            if (id == 1 || java.nio.file.Files.exists(settings.dataDir().resolve(node.name()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                elasticsearch |= new ElasticsearchNode(settings, env, List.of(), node).stopRunning();
+            }
+        }
+        boolean kafka = false;
+        for (int id = 1; id <= 9; id++) {
+            RuntimeSettings.KafkaNode node = new RuntimeSettings.KafkaNode(id, 0, 0, 0);
+            if (id == 1 || java.nio.file.Files.isDirectory(settings.dataDir().resolve(node.name()))) {
+                kafka |= new KafkaBroker(settings, node).stopRunning();
+            }
+        }
         return elasticsearch || kafka;
     }
 
@@ -153,20 +171,18 @@ public final class LocalRuntime implements AutoCloseable {
     private static final java.time.Duration OUTAGE_WAIT = java.time.Duration.ofMinutes(5);
 
     private void startKafka() {
-        KafkaBroker broker = new KafkaBroker(settings);
-        if (broker.isReachable()) {
+        if (KafkaQuorum.brokers(settings).stream().allMatch(KafkaBroker::isReachable)) {
             log.info("reusing the Kafka broker already answering on {}", settings.kafkaBootstrap());
-        } else {
-            keep(broker.start());
+            return;
         }
+        KafkaQuorum.start(settings).forEach(this::keep);
     }
 
     private void startElasticsearch(Map<String, String> env) {
-        ElasticsearchNode node = new ElasticsearchNode(settings, env);
-        if (node.isReachable()) {
+        if (ElasticsearchCluster.nodes(settings, env).stream().allMatch(ElasticsearchNode::isReachable)) {
             log.info("reusing the Elasticsearch already answering on {}", settings.elasticsearchUrl());
         } else {
-            keep(node.start());
+            ElasticsearchCluster.start(settings, env).forEach(this::keep);
         }
     }
 

@@ -143,13 +143,13 @@ class IndexerWiring {
 
 
     @Bean
-    ApplicationRunner installIndexTemplate(ElasticsearchClient client) {
+    ApplicationRunner installIndexTemplate(ElasticsearchClient client, IndexerProperties properties) {
         return args -> {
             for (IndexTemplate template : IndexTemplate.values()) {
                 try {
                     client.indices().putIndexTemplate(put -> put.name(template.templateName())
-                            .withJson(new StringReader(template.body())));
-                    log.info("index template {} installed", template.templateName());
+                            .withJson(new StringReader(template.body(properties.indexReplicas()))));
+                    log.info("index template {} installed ({} replicas per shard)", template.templateName(), properties.indexReplicas());
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot install the index template " + template.templateName(), e);
                 }

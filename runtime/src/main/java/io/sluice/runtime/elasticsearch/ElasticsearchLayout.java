@@ -26,6 +26,11 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
     private static final String ZIP_ROOT_PREFIX = "elasticsearch-";
 
     static ElasticsearchLayout of(RuntimeSettings settings, Path zip) {
+        return of(settings, zip, "elasticsearch");
+    }
+
+    /** @param nodeName the node's folder: {@code elasticsearch} for node 1, {@code elasticsearch-<n>} for the others of a cluster */
+    static ElasticsearchLayout of(RuntimeSettings settings, Path zip, String nodeName) {
         Path localRoot = settings.home().resolve(".sluice");
         Path root = localRoot;
         if (UnprivilegedUser.weAreRoot() && !UnprivilegedUser.canReach(settings.home())) {
@@ -34,8 +39,8 @@ record ElasticsearchLayout(Path zip, Path distribution, Path instance, Path link
         }
         String version = zip.getFileName().toString().replace(".zip", "");
         // one instance per data folder: a benchmark's node never shares indices with the tests' node
-        Path instance = root.resolve(settings.dataDir().getFileName().toString()).resolve("elasticsearch");
-        Path link = settings.dataDir().resolve("elasticsearch");
+        Path instance = root.resolve(settings.dataDir().getFileName().toString()).resolve(nodeName);
+        Path link = settings.dataDir().resolve(nodeName);
         return new ElasticsearchLayout(zip, root.resolve("dist").resolve(version), instance, link);
     }
 

@@ -19,8 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Elasticsearch, unpacked from the distribution Maven downloaded, configured for
- * loopback only, run as an unprivileged user when we are root, with data kept across restarts.
+ * A real Elasticsearch node, unpacked from the distribution Maven downloaded, configured for loopback only, run as an
+ * unprivileged user when we are root, with data kept across restarts: the single node of a platform, or one of the
+ * {@link io.sluice.runtime.ClusterShape#elasticsearchNodes()} of a cluster (each master-eligible, transport over TLS
+ * with the local CA's certificate).
  */
 public final class ElasticsearchNode {
 
@@ -32,6 +34,7 @@ public final class ElasticsearchNode {
     private final ElasticsearchLayout layout;
     private final List<String> extraSettings;
     private final LocalElasticsearchIdentities identities;
+    private final RuntimeSettings.ElasticsearchNodePorts node;
 
     public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env) {
         this(settings, env, List.of());
@@ -39,14 +42,38 @@ public final class ElasticsearchNode {
 
     /** @param extraSettings more {@code elasticsearch.yml} lines, e.g. a test's {@code http.max_content_length: 1mb} */
     public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env, List<String> extraSettings) {
+        this(settings, env, extraSettings, settings.elasticsearchNodes().get(0));
+    }
+
+    public ElasticsearchNode(RuntimeSettings settings, Map<String, String> env, List<String> extraSettings,
+            RuntimeSettings.ElasticsearchNodePorts node) {
         this.settings = settings;
         this.env = env;
-        this.layout = ElasticsearchLayout.of(settings, Classpaths.elasticsearchZip());
+        this.node = node;
+        this.layout = ElasticsearchLayout.of(settings, Classpaths.elasticsearchZip(), node.name());
         this.extraSettings = List.copyOf(extraSettings);
         this.identities = new LocalElasticsearchIdentities(settings);
     }
 
+    public RuntimeSettings.ElasticsearchNodePorts node() {
+        return node;
+    }
+
+    /** Starts the node and waits until it is healthy: a single-node platform's start. */
     public ChildProcess start() {
+        ChildProcess started = launch();
+        awaitReady(started);
+        return started;
+    }
+
+    /** Waits until the node answers with a yellow or green cluster. */
+    public void awaitReady(ChildProcess started) {
+        started.awaitReady(this::isReachable, STARTUP, "healthy on " + node.url());
+        log.info("Elasticsearch ready on {}", node.url());
+    }
+
+    /** Starts the node's process without waiting: the nodes of a cluster start together, none is healthy before a majority runs. */
+    public ChildProcess launch() {
         Path jdk = JdkLocator.locate(env);
         try {
             ProcessTree.stopStale(layout.pidFile(), layout.config().toString(), Duration.ofSeconds(30));
@@ -60,11 +87,8 @@ public final class ElasticsearchNode {
                 "ES_JAVA_HOME", jdk.toString(),
                 "ES_PATH_CONF", layout.config().toString(),
                 "HOME", layout.instance().toString());
-        ChildProcess node = ChildProcess.start("elasticsearch", command, childEnv, layout.instance(),
-                settings.logDir().resolve("elasticsearch.log"), layout.pidFile());
-        node.awaitReady(this::isReachable, STARTUP, "healthy on " + settings.elasticsearchUrl());
-        log.info("Elasticsearch ready on {}", settings.elasticsearchUrl());
-        return node;
+        return ChildProcess.start(node.name(), command, childEnv, layout.instance(),
+                settings.logDir().resolve(node.name() + ".log"), layout.pidFile());
     }
 
     /** Stops the node of this profile whoever started it (its pid file names it); false when none ran. */
@@ -95,7 +119,8 @@ public final class ElasticsearchNode {
         if (!Files.isRegularFile(identities.caCertificate())) {
             return false; // no CA yet, so no node of this data folder has ever started
         }
-        return isHealthy(identities.admin());
+        ElasticsearchAccess admin = identities.admin();
+        return isHealthy(new ElasticsearchAccess(node.url(), admin.principal(), admin.authorization(), admin.trustedCertificates()));
     }
 
     public static boolean isHealthy(ElasticsearchAccess elasticsearch) {
@@ -112,16 +137,42 @@ public final class ElasticsearchNode {
         }
     }
 
+    /** Node 1 keeps the single node's name, so a single-node platform's data stays its own. */
+    private String nodeName(RuntimeSettings.ElasticsearchNodePorts ports) {
+        return "sluice-" + settings.profile().folder() + (ports.id() == 1 ? "" : "-" + ports.id());
+    }
+
+    /**
+     * One node: single-node discovery. A cluster: every node master-eligible and seeded with the others' transport
+     * ports, the first election among all of them, and the transport over TLS (which a secured cluster requires) with
+     * the same certificate, checked against the local CA.
+     */
+    private List<String> discovery() {
+        List<RuntimeSettings.ElasticsearchNodePorts> nodes = settings.elasticsearchNodes();
+        if (nodes.size() == 1) {
+            return List.of("discovery.type: single-node");
+        }
+        return List.of(
+                "discovery.seed_hosts: [" + nodes.stream().map(other -> "\"127.0.0.1:" + other.transportPort() + "\"")
+                        .collect(java.util.stream.Collectors.joining(", ")) + "]",
+                "cluster.initial_master_nodes: [" + nodes.stream().map(other -> "\"" + nodeName(other) + "\"")
+                        .collect(java.util.stream.Collectors.joining(", ")) + "]",
+                "xpack.security.transport.ssl.enabled: true",
+                "xpack.security.transport.ssl.verification_mode: certificate",
+                "xpack.security.transport.ssl.certificate: tls/elasticsearch.crt",
+                "xpack.security.transport.ssl.key: tls/elasticsearch.key",
+                "xpack.security.transport.ssl.certificate_authorities: [\"tls/ca.crt\"]");
+    }
+
     private String configYaml() {
         List<String> lines = new ArrayList<>(List.of(
                 "cluster.name: sluice-" + settings.profile().folder(),
-                "node.name: sluice-" + settings.profile().folder(),
+                "node.name: " + nodeName(node),
                 "path.data: " + layout.instance().resolve("data"),
                 "path.logs: " + layout.instance().resolve("logs"),
                 "network.host: 127.0.0.1",
-                "http.port: " + settings.elasticsearchPort(),
-                "transport.port: " + settings.elasticsearchTransportPort(),
-                "discovery.type: single-node",
+                "http.port: " + node.httpPort(),
+                "transport.port: " + node.transportPort(),
                 // secure from the first start: HTTPS with the local CA's certificate, every request authenticated
                 // (the administrator in the file realm, each service by its own API key)
                 "xpack.security.enabled: true",
@@ -135,6 +186,7 @@ public final class ElasticsearchNode {
                 "cluster.routing.allocation.disk.watermark.high: 200mb",
                 "cluster.routing.allocation.disk.watermark.flood_stage: 100mb",
                 "action.destructive_requires_name: false"));
+        lines.addAll(discovery());
         lines.addAll(extraSettings);
         lines.add("");
         return String.join("\n", lines);

@@ -111,6 +111,8 @@ public final class LocalElasticsearchIdentities implements ElasticsearchIdentiti
             Map<String, String> files = new LinkedHashMap<>();
             files.put("tls/elasticsearch.crt", Files.readString(issued.certificateChain()));
             files.put("tls/elasticsearch.key", Files.readString(issued.key()));
+            // what nodes of a cluster check each other's transport certificates against
+            files.put("tls/ca.crt", Files.readString(caCertificate()));
             files.put("users", users.toString());
             files.put("users_roles", usersRoles.toString());
             files.put("roles.yml", roles.toString());

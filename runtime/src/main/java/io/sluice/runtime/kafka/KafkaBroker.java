@@ -1,6 +1,8 @@
 package io.sluice.runtime.kafka;
 
+import io.sluice.replication.Replication;
 import io.sluice.runtime.Classpaths;
+import io.sluice.runtime.ClusterShape;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.process.ProcessTree;
@@ -20,45 +22,74 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real single-node Kafka broker (KRaft, broker and controller in one process) run from the
- * {@code kafka_2.13} jars. Its log directory is formatted once and kept across restarts. Secure from its
- * first start: TLS on every listener, SASL on every connection, an authorizer that refuses what no ACL
- * allows, and each {@link KafkaPrincipal} given its credential and ACLs once it answers.
+ * A real Kafka node (KRaft, broker and controller in one process) run from the {@code kafka_2.13} jars: the only
+ * one of a single-node platform, or one of a quorum of {@link ClusterShape#brokers()} (each a voter, so the quorum
+ * survives the loss of a minority). Its log directory is formatted once and kept across restarts. Secure from its
+ * first start: TLS on every listener, SASL on every connection, an authorizer that refuses what no ACL allows, and
+ * each {@link KafkaPrincipal} given its credential and ACLs once the cluster answers.
  */
 public final class KafkaBroker {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final RuntimeSettings settings;
+    private final RuntimeSettings.KafkaNode node;
     private final LocalKafkaIdentities identities;
     private final Path dir;
 
+    /** Node 1: the broker of a single-node platform. */
     public KafkaBroker(RuntimeSettings settings) {
-        this.settings = settings;
-        this.identities = new LocalKafkaIdentities(settings);
-        this.dir = settings.dataDir().resolve("kafka");
+        this(settings, settings.kafkaNodes().get(0));
     }
 
+    public KafkaBroker(RuntimeSettings settings, RuntimeSettings.KafkaNode node) {
+        this.settings = settings;
+        this.node = node;
+        this.identities = new LocalKafkaIdentities(settings);
+        this.dir = settings.dataDir().resolve(node.name());
+    }
+
+    public RuntimeSettings.KafkaNode node() {
+        return node;
+    }
+
+    /** Starts the node, waits until it answers, and gives the users their credentials and ACLs: a single-node platform's start. */
     public ChildProcess start() {
+        ChildProcess broker = launch();
+        awaitReady(broker);
+        try {
+            identities.provision();
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
+    /**
+     * Starts the node's process without waiting: the nodes of a quorum start together, since none answers before a
+     * majority of voters runs.
+     */
+    public ChildProcess launch() {
         try {
             Files.createDirectories(dir);
             ProcessTree.stopStale(pidFile(), dir.toString(), Duration.ofSeconds(20));
             Path config = writeConfig();
             formatIfNew(config);
-            ChildProcess broker = ChildProcess.start("kafka", command("kafka.Kafka", config.toString()),
-                    Map.of(), dir, settings.logDir().resolve("kafka.log"), pidFile());
-            broker.awaitReady(() -> answers(Duration.ofSeconds(2)), STARTUP,
-                    "answering on " + settings.kafkaBootstrap());
-            try {
-                identities.provision();
-            } catch (RuntimeException e) {
-                broker.close();
-                throw e;
-            }
-            return broker;
+            return ChildProcess.start(node.name(), command("kafka.Kafka", config.toString()),
+                    Map.of(), dir, settings.logDir().resolve(node.name() + ".log"), pidFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka in " + dir, e);
         }
+    }
+
+    public void awaitReady(ChildProcess broker) {
+        broker.awaitReady(() -> answers(Duration.ofSeconds(2)), STARTUP, "answering on localhost:" + node.clientPort());
+    }
+
+    /** Gives every principal its credential and ACLs, once the cluster answers (any node will do). */
+    public void provision() {
+        identities.provision();
     }
 
     /** Stops the broker of this profile whoever started it (its pid file names it); false when none ran. */
@@ -92,13 +123,16 @@ public final class KafkaBroker {
         String adminPassword = identities.adminPassword();
         String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"sluice-admin\""
                 + " password=\"" + adminPassword + "\" user_sluice-admin=\"" + adminPassword + "\";";
+        Replication replication = Replication.forSize(settings.shape().brokers(), 1);
+        String voters = settings.kafkaNodes().stream().map(voter -> voter.id() + "@localhost:" + voter.controllerPort())
+                .collect(java.util.stream.Collectors.joining(","));
         String properties = String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + settings.kafkaControllerPort(),
-                "listeners=CLIENTS://localhost:" + settings.kafkaPort() + ",BROKER://localhost:" + settings.kafkaBrokerPort()
-                        + ",CONTROLLER://localhost:" + settings.kafkaControllerPort(),
-                "advertised.listeners=CLIENTS://localhost:" + settings.kafkaPort() + ",BROKER://localhost:" + settings.kafkaBrokerPort(),
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + voters,
+                "listeners=CLIENTS://localhost:" + node.clientPort() + ",BROKER://localhost:" + node.brokerPort()
+                        + ",CONTROLLER://localhost:" + node.controllerPort(),
+                "advertised.listeners=CLIENTS://localhost:" + node.clientPort() + ",BROKER://localhost:" + node.brokerPort(),
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=CLIENTS:SASL_SSL,BROKER:SASL_SSL,CONTROLLER:SASL_SSL",
                 "inter.broker.listener.name=BROKER",
@@ -121,13 +155,17 @@ public final class KafkaBroker {
                 "super.users=" + KafkaPrincipal.ADMIN.principal(),
                 "log.dirs=" + dir.resolve("data"),
                 "num.partitions=" + settings.partitions(),
-                "offsets.topic.replication.factor=1",
+                // the broker's own topics (offsets, transactions) and its defaults as replicated as the platform's topics
+                "default.replication.factor=" + replication.replicationFactor(),
+                "min.insync.replicas=" + replication.minInsyncReplicas(),
+                "unclean.leader.election.enable=false",
+                "offsets.topic.replication.factor=" + replication.replicationFactor(),
                 "offsets.topic.num.partitions=10",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replication.replicationFactor(),
+                "transaction.state.log.min.isr=" + replication.minInsyncReplicas(),
                 "transaction.state.log.num.partitions=10",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replication.replicationFactor(),
+                "share.coordinator.state.topic.min.isr=" + replication.minInsyncReplicas(),
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
                 "");
@@ -150,14 +188,16 @@ public final class KafkaBroker {
         if (Files.exists(dir.resolve("data").resolve("meta.properties"))) {
             return;
         }
-        Path clusterIdFile = dir.resolve("cluster.id");
+        // one cluster id for every node, kept in node 1's folder (where a single-node platform always had it)
+        Path clusterIdFile = settings.dataDir().resolve("kafka").resolve("cluster.id");
+        Files.createDirectories(clusterIdFile.getParent());
         if (!Files.exists(clusterIdFile)) {
             Files.writeString(clusterIdFile, Uuid.randomUuid().toString());
         }
         String clusterId = Files.readString(clusterIdFile).trim();
         List<String> format = command("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString(),
                 "--ignore-formatted");
-        Path log = settings.logDir().resolve("kafka-format.log");
+        Path log = settings.logDir().resolve(node.name() + "-format.log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(format).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
@@ -187,10 +227,12 @@ public final class KafkaBroker {
         if (!Files.isRegularFile(identities.caCertificate())) {
             return false; // no CA yet, so no broker of this data folder has ever started
         }
-        Map<String, Object> config = identities.admin().with(Map.of(
+        // this node's own broker listener: a cluster answering elsewhere does not make this node ready
+        Map<String, Object> config = new java.util.HashMap<>(identities.admin().with(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200)));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + node.brokerPort());
         try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;

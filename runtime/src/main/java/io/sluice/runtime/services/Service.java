@@ -1,5 +1,6 @@
 package io.sluice.runtime.services;
 
+import io.sluice.runtime.ClusterShape;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.kafka.KafkaPrincipal;
 import java.util.List;
@@ -36,6 +37,16 @@ public enum Service {
         return profile.port(basePort);
     }
 
+    /** Instance {@code n} (1-based) of a service run several times: each port of the first, {@link ClusterShape#PORT_STEP} up per instance. */
+    public int port(Profile profile, int instance) {
+        return ClusterShape.port(port(profile), instance);
+    }
+
+    /** Its name as a process: the module, with {@code -<n>} for instances after the first. */
+    public String instanceName(int instance) {
+        return instance == 1 ? module : module + "-" + instance;
+    }
+
     /** The data port's URL: HTTPS for ingest, which senders reach; plain HTTP on loopback for the others' APIs. */
     public String url(Profile profile) {
         return (this == INGEST ? "https" : "http") + "://localhost:" + port(profile);
@@ -59,6 +70,14 @@ public enum Service {
         return managementUrl(profile) + "/actuator/health";
     }
 
+    public int managementPort(Profile profile, int instance) {
+        return ClusterShape.port(managementPort(profile), instance);
+    }
+
+    public String healthUrl(Profile profile, int instance) {
+        return "http://127.0.0.1:" + managementPort(profile, instance) + "/actuator/health";
+    }
+
     /** The syslog port (TCP and UDP) the ingest service listens on. */
     public static int syslogPort(Profile profile) {
         return profile.port(5514);
@@ -75,16 +94,21 @@ public enum Service {
      * services and would otherwise wait out the dead member's session on every restart.
      */
     List<String> arguments(Profile profile) {
+        return arguments(profile, 1);
+    }
+
+    /** As {@link #arguments(Profile)}, for instance {@code n}: its own ports. */
+    List<String> arguments(Profile profile, int instance) {
         List<String> arguments = new java.util.ArrayList<>();
         // on this machine every port is the machine's own: data and syslog on loopback, as Kafka and Elasticsearch
         arguments.add("--server.address=127.0.0.1");
         if (this == INGEST) {
-            arguments.add("--sluice.ingest.syslog.port=" + syslogPort(profile));
+            arguments.add("--sluice.ingest.syslog.port=" + ClusterShape.port(syslogPort(profile), instance));
             arguments.add("--sluice.ingest.syslog.bind-address=127.0.0.1");
-            arguments.add("--sluice.ingest.syslog.tls-port=" + syslogTlsPort(profile));
+            arguments.add("--sluice.ingest.syslog.tls-port=" + ClusterShape.port(syslogTlsPort(profile), instance));
             arguments.add("--sluice.ingest.syslog.tls-bind-address=127.0.0.1");
         }
-        arguments.add("--management.server.port=" + managementPort(profile));
+        arguments.add("--management.server.port=" + managementPort(profile, instance));
         arguments.add("--management.server.address=127.0.0.1");
         if (profile == Profile.TEST) {
             arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=" + TEST_SESSION_TIMEOUT_MS);

@@ -51,20 +51,29 @@ public final class ServiceLauncher {
      * caller's {@code env} may replace them, e.g. to start a service as someone else).
      */
     public ChildProcess launch(Service service, Map<String, String> env, List<String> extraArgs) {
-        Path pidFile = settings.dataDir().resolve("run").resolve(service.module() + ".pid");
+        return launch(service, 1, env, extraArgs);
+    }
+
+    /**
+     * Instance {@code instance} (1-based) of the service: its own ports, state folder, pid file and log
+     * ({@code <module>-<n>}), the same connections and credentials as the others.
+     */
+    public ChildProcess launch(Service service, int instance, Map<String, String> env, List<String> extraArgs) {
+        String name = service.instanceName(instance);
+        Path pidFile = settings.dataDir().resolve("run").resolve(name + ".pid");
         try {
-            ProcessTree.stopStale(pidFile, marker(service), Duration.ofSeconds(20));
+            ProcessTree.stopStale(pidFile, marker(name), Duration.ofSeconds(20));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(Classpaths.javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", marker(service),
+                "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", marker(name),
                 "-jar", executableJar(service).toString(),
-                "--server.port=" + service.port(settings.profile()),
+                "--server.port=" + service.port(settings.profile(), instance),
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
-                "--spring.elasticsearch.uris=" + connections.elasticsearchUrl(),
-                "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(service.module())));
-        List<String> properties = new ArrayList<>(service.arguments(settings.profile()));
+                "--spring.elasticsearch.uris=" + elasticsearchUris(),
+                "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(name)));
+        List<String> properties = new ArrayList<>(service.arguments(settings.profile(), instance));
         properties.addAll(extraArgs);
         command.addAll(lastOfEach(properties));
         Map<String, String> environment = new java.util.HashMap<>(connections.kafka().as(service.kafkaPrincipal()).environment());
@@ -78,8 +87,14 @@ public final class ServiceLauncher {
             environment.putAll(connections.ingest().serviceEnvironment());
         }
         environment.putAll(env);
-        return ChildProcess.start(service.module(), command, environment, settings.home(),
-                settings.logDir().resolve(service.module() + ".log"), pidFile);
+        return ChildProcess.start(name, command, environment, settings.home(), settings.logDir().resolve(name + ".log"), pidFile);
+    }
+
+    /** Every node of the runtime's Elasticsearch, so a client goes on when one dies; another node a test chose as it is. */
+    private String elasticsearchUris() {
+        boolean runtimesOwn = connections.elasticsearchUrl().equals(settings.elasticsearchUrl());
+        return runtimesOwn ? settings.elasticsearchNodes().stream().map(RuntimeSettings.ElasticsearchNodePorts::url)
+                .collect(java.util.stream.Collectors.joining(",")) : connections.elasticsearchUrl();
     }
 
     /**
@@ -97,8 +112,8 @@ public final class ServiceLauncher {
     }
 
     /** A system property on the command line that lets a later start recognise a stale process as ours. */
-    private String marker(Service service) {
-        return "-Dsluice.service=" + service.module() + "@" + settings.dataDir();
+    private String marker(String instanceName) {
+        return "-Dsluice.service=" + instanceName + "@" + settings.dataDir();
     }
 
     public Path executableJar(Service service) {
@@ -113,7 +128,11 @@ public final class ServiceLauncher {
     }
 
     public void awaitHealthy(Service service, ChildProcess child) {
-        String healthUrl = service.healthUrl(settings.profile());
+        awaitHealthy(service, 1, child);
+    }
+
+    public void awaitHealthy(Service service, int instance, ChildProcess child) {
+        String healthUrl = service.healthUrl(settings.profile(), instance);
         child.awaitReady(() -> isUp(healthUrl), STARTUP, "healthy at " + healthUrl);
     }
 
