@@ -14,19 +14,21 @@ ssl.truststore.type=PEM
 ssl.truststore.location=/run/sluice/operator/tls/ca.crt
 PROPERTIES
 BIN=/opt/kafka/bin
-BOOTSTRAP=kafka:9094
+BOOTSTRAP=${KAFKA_ADMIN_BOOTSTRAP:-kafka:9094}
+RF=${SLUICE_REPLICATION_FACTOR:-1}
+REPLICATION=(--replication-factor "$RF" --config "min.insync.replicas=${SLUICE_MIN_INSYNC_REPLICAS:-1}" --config unclean.leader.election.enable=false)
 for spec in logs.raw.v1:3 logs.enriched.v1:3 logs.dlq.v1:1 alerts.v1:1; do
-  $BIN/kafka-topics.sh --bootstrap-server $BOOTSTRAP --command-config "$ADMIN" --create --if-not-exists \
-    --topic "${spec%%:*}" --partitions "${spec##*:}" --replication-factor 1
+  $BIN/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --create --if-not-exists \
+    --topic "${spec%%:*}" --partitions "${spec##*:}" "${REPLICATION[@]}"
 done
-$BIN/kafka-topics.sh --bootstrap-server $BOOTSTRAP --command-config "$ADMIN" --create --if-not-exists \
-  --topic services.catalog.v1 --partitions 1 --replication-factor 1 --config cleanup.policy=compact
+$BIN/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --create --if-not-exists \
+  --topic services.catalog.v1 --partitions 1 "${REPLICATION[@]}" --config cleanup.policy=compact
 
 scram() {  # scram USER PASSWORD_FILE (the password goes in a file kafka-configs reads, never on its command line)
   local file
   file=$(mktemp)
   printf 'SCRAM-SHA-512=[iterations=8192,password=%s]\n' "$(cat "$2")" > "$file"
-  $BIN/kafka-configs.sh --bootstrap-server $BOOTSTRAP --command-config "$ADMIN" --alter --entity-type users --entity-name "$1" \
+  $BIN/kafka-configs.sh --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --alter --entity-type users --entity-name "$1" \
     --add-config-file "$file"
   rm -f "$file"
 }
@@ -46,7 +48,7 @@ grep -v '^#' /sluice-compose/kafka-acls.txt | while read -r principal type patte
   esac
   ops=()
   for operation in ${operations//,/ }; do ops+=(--operation "$operation"); done
-  $BIN/kafka-acls.sh --bootstrap-server $BOOTSTRAP --command-config "$ADMIN" --add --allow-principal "$principal" \
+  $BIN/kafka-acls.sh --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN" --add --allow-principal "$principal" \
     --resource-pattern-type "${pattern,,}" "${target[@]}" "${ops[@]}" > /dev/null
 done
 echo "kafka-setup: topics, users and ACLs in place"

@@ -10,11 +10,11 @@ umask 077
 KEYSTORE_PASSWORD=$(cat "$TLS/keystore.password")
 JAAS="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"sluice-admin\" password=\"$KAFKA_ADMIN_PASSWORD\" user_sluice-admin=\"$KAFKA_ADMIN_PASSWORD\";"
 cat > "$CONFIG" <<PROPERTIES
-node.id=1
+node.id=${KAFKA_NODE_ID:-1}
 process.roles=broker,controller
-controller.quorum.voters=1@kafka:9093
+controller.quorum.voters=${KAFKA_VOTERS:-1@kafka:9093}
 listeners=CLIENTS://:9092,CONTROLLER://:9093,BROKER://:9094
-advertised.listeners=CLIENTS://kafka:9092,BROKER://kafka:9094
+advertised.listeners=CLIENTS://${KAFKA_HOST:-kafka}:9092,BROKER://${KAFKA_HOST:-kafka}:9094
 listener.security.protocol.map=CLIENTS:SASL_SSL,CONTROLLER:SASL_SSL,BROKER:SASL_SSL
 inter.broker.listener.name=BROKER
 controller.listener.names=CONTROLLER
@@ -36,9 +36,12 @@ authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:sluice-admin
 log.dirs=/var/lib/kafka/data
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
+default.replication.factor=${SLUICE_REPLICATION_FACTOR:-1}
+min.insync.replicas=${SLUICE_MIN_INSYNC_REPLICAS:-1}
+unclean.leader.election.enable=false
+offsets.topic.replication.factor=${SLUICE_REPLICATION_FACTOR:-1}
+transaction.state.log.replication.factor=${SLUICE_REPLICATION_FACTOR:-1}
+transaction.state.log.min.isr=${SLUICE_MIN_INSYNC_REPLICAS:-1}
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 PROPERTIES

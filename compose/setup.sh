@@ -39,7 +39,7 @@ certs() {
   cat > "$work/instances.yml" <<INSTANCES
 instances:
   - name: elasticsearch
-    dns: [elasticsearch, localhost]
+    dns: [${ELASTICSEARCH_NODES:-elasticsearch}, localhost]
     ip: [127.0.0.1]
   - name: ingest
     dns: [ingest, localhost, ${INGEST_PUBLIC_HOST:-localhost}]
@@ -55,7 +55,7 @@ INSTANCES
   # Kafka takes a PKCS#12 key store; its password is the broker's own secret
   mkdir -p "$OUT/kafka/tls"
   if [ ! -f "$OUT/kafka/tls/kafka.p12" ]; then
-    bin/elasticsearch-certutil cert --silent --days 397 --name kafka --dns kafka,localhost --ca-cert "$ca/ca.crt" --ca-key "$ca/ca.key" \
+    bin/elasticsearch-certutil cert --silent --days 397 --name kafka --dns "${KAFKA_NODES:-kafka},localhost" --ca-cert "$ca/ca.crt" --ca-key "$ca/ca.key" \
       --pass "$(secret "$OUT/kafka/tls/keystore.password")" --out "$OUT/kafka/tls/kafka.p12"
   fi
   for dir in elasticsearch kafka ingest stream-processor indexer alerting kibana operator; do

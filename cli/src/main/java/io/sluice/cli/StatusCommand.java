@@ -46,7 +46,7 @@ final class StatusCommand {
         KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.OPERATOR);
         ElasticsearchAccess elasticsearch = CommandElasticsearch.as(args, ElasticsearchPrincipal.OPERATOR);
         Duration sample = LogQuery.parseSince(args.option("sample", "2s"));
-        Station station = new StationReader(kafka, elasticsearch).read(stages(profile), supervised(settings), sample);
+        Station station = new StationReader(kafka, elasticsearch).read(stages(profile), supervised(settings), sample, expected(settings));
         out.print(args.flag("json") ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(station) + "\n"
                 : StationReport.render(station));
         return 0;
@@ -62,6 +62,19 @@ final class StatusCommand {
                 new StageSpec(Service.ALERTING.module(), Service.ALERTING.healthUrl(profile), null,
                         List.of(new Consumer("sluice-alerting", Topics.ENRICHED.name()),
                                 new Consumer("sluice-alert-delivery", Topics.ALERTS.name()))));
+    }
+
+    /** The brokers and service instances of the platform's shape, as its data folder records it. */
+    static StationReader.Expected expected(RuntimeSettings settings) {
+        List<StationReader.ExpectedBroker> brokers = settings.kafkaNodes().stream()
+                .map(node -> new StationReader.ExpectedBroker(node.id(), "localhost:" + node.clientPort())).toList();
+        List<String> instances = new java.util.ArrayList<>();
+        for (int instance = 1; instance <= settings.shape().instances(); instance++) {
+            for (Service service : Service.ALL) {
+                instances.add(service.instanceName(instance));
+            }
+        }
+        return new StationReader.Expected(brokers, instances);
     }
 
     private static Map<String, Station.Supervised> supervised(RuntimeSettings settings) {

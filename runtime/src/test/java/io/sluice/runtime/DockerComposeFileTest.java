@@ -77,4 +77,30 @@ class DockerComposeFileTest {
         assertThat(process.exitValue()).isNotZero();
         assertThat(output).contains("set ELASTIC_PASSWORD in .env");
     }
+
+    /** The replicated variant on top: a quorum of three, a cluster of three, two of each service, replication 3/2/1. */
+    @Test
+    void shouldDescribeTheReplicatedVariant() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(COMPOSE), "docker-compose is not installed (apt-get install docker-compose)");
+
+        String config = run(COMPOSE.toString(), "-f", "docker-compose.yml", "-f", "docker-compose.cluster.yml", "config");
+        tools.jackson.databind.JsonNode services = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config).path("services");
+
+        for (String kafka : List.of("kafka", "kafka-2", "kafka-3")) {
+            assertThat(services.path(kafka).path("environment").path("KAFKA_VOTERS").asString()).as(kafka)
+                    .isEqualTo("1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093");
+        }
+        for (String node : List.of("elasticsearch", "elasticsearch-2", "elasticsearch-3")) {
+            assertThat(services.path(node).path("environment").path("cluster.initial_master_nodes").asString()).as(node)
+                    .isEqualTo("elasticsearch,elasticsearch-2,elasticsearch-3");
+            assertThat(services.path(node).path("environment").path("xpack.security.transport.ssl.enabled").asString()).isEqualTo("true");
+        }
+        for (String service : List.of("ingest", "stream-processor", "indexer", "alerting")) {
+            assertThat(services.path(service).path("deploy").path("replicas").asInt()).as(service).isEqualTo(2);
+            assertThat(services.path(service).path("environment").path("SLUICE_REPLICATION_FACTOR").asString()).isEqualTo("3");
+            assertThat(services.path(service).path("environment").path("SLUICE_MIN_INSYNC_REPLICAS").asString()).isEqualTo("2");
+            assertThat(services.path(service).path("environment").path("SLUICE_INDEX_REPLICAS").asString()).isEqualTo("1");
+        }
+        assertThat(services.path("kafka-setup").path("environment").path("SLUICE_REPLICATION_FACTOR").asString()).isEqualTo("3");
+    }
 }

@@ -12,8 +12,32 @@ import java.util.Map;
 public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHealth kafka, ElasticsearchHealth elasticsearch,
         DeadLetters deadLetters, LastAlert lastAlert) {
 
-    /** Whether the broker answered; {@code supervised} as for a stage. */
-    public record KafkaHealth(String bootstrap, boolean reachable, Supervised supervised) {
+    /**
+     * Whether the brokers answered; each expected broker up or down; partitions of Sluice's topics with fewer in-sync
+     * replicas than replicas (an ISR that shrank: a broker down or behind), and those below {@code min.insync.replicas}
+     * (writes to them are refused); {@code supervised} as for a stage. The counts are null when Kafka did not answer.
+     */
+    public record KafkaHealth(String bootstrap, boolean reachable, Supervised supervised, List<Broker> brokers,
+            Integer underReplicatedPartitions, Integer partitionsBelowMinInsync) {
+
+        public KafkaHealth {
+            brokers = brokers == null ? List.of() : List.copyOf(brokers);
+        }
+
+        public KafkaHealth(String bootstrap, boolean reachable, Supervised supervised) {
+            this(bootstrap, reachable, supervised, List.of(), null, null);
+        }
+    }
+
+    public record Broker(int id, String address, boolean up) {
+    }
+
+    /** A consumer-group member of a stage (an instance, named by its client id) and the partitions it holds. */
+    public record Instance(String name, List<String> partitions) {
+
+        public Instance {
+            partitions = List.copyOf(partitions);
+        }
     }
 
     /**
@@ -22,10 +46,16 @@ public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHeal
      * {@code ./sluice up} says of it (null when no supervisor runs), and the problems its health
      * names in words (a Slack route down, Elasticsearch refusing writes, a Streams thread replaced).
      */
-    public record Stage(String name, String health, Double perSecond, List<Lag> lags, Supervised supervised, List<String> problems) {
+    public record Stage(String name, String health, Double perSecond, List<Lag> lags, Supervised supervised, List<String> problems,
+            List<Instance> instances) {
 
         public Stage {
             problems = problems == null ? List.of() : List.copyOf(problems);
+            instances = instances == null ? List.of() : List.copyOf(instances);
+        }
+
+        public Stage(String name, String health, Double perSecond, List<Lag> lags, Supervised supervised, List<String> problems) {
+            this(name, health, perSecond, lags, supervised, problems, List.of());
         }
     }
 
@@ -40,8 +70,13 @@ public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHeal
     public record Supervised(String state, int restarts, Instant lastExitAt, Integer lastExitCode) {
     }
 
-    /** {@code status} is green, yellow, red or unreachable; {@code logDocuments} in {@code logs-*}. */
-    public record ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised) {
+    /** {@code status} is green, yellow, red or unreachable; {@code logDocuments} in {@code logs-*}; shards no node holds. */
+    public record ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised,
+            int unassignedShards) {
+
+        public ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised) {
+            this(url, status, nodes, logDocuments, problem, supervised, 0);
+        }
     }
 
     /** Records counted in the dead-letter topic, by "stage reason-category". */

@@ -66,10 +66,23 @@ public final class StationReader {
     public record Consumer(String group, String topic) {
     }
 
+    /** A broker the platform runs: its node id and client address. */
+    public record ExpectedBroker(int id, String address) {
+    }
+
+    /** What the platform runs: its brokers, and the names of its service instances (their Kafka client ids start with them). */
+    public record Expected(List<ExpectedBroker> brokers, List<String> instanceNames) {
+    }
+
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample) {
+        return read(stages, supervised, sample, new Expected(List.of(), List.of()));
+    }
+
+    public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample, Expected expected) {
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Station.Stage> read;
         boolean kafkaReachable;
+        Station.KafkaHealth kafkaHealth;
         try (Admin admin = Admin.create(kafka.with(Map.<String, Object>of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis())))) {
@@ -79,9 +92,12 @@ public final class StationReader {
                 sleep(sample);
             }
             Map<String, Figures> after = kafkaReachable ? figures(admin, stages) : Map.of();
-            read = stages.stream().map(stage -> stage(stage, before, after, sample, supervised.get(stage.name()))).toList();
+            read = stages.stream().map(stage -> stage(stage, before, after, sample, supervised.get(stage.name())))
+                    .map(stage -> kafkaReachable ? withInstances(admin, stage, stages, expected) : stage).toList();
+            kafkaHealth = kafkaReachable ? cluster(admin, expected, supervised.get("kafka"))
+                    : new Station.KafkaHealth(kafka.bootstrapServers(), false, supervised.get("kafka"));
         }
-        return new Station(at, sample, read, new Station.KafkaHealth(kafka.bootstrapServers(), kafkaReachable, supervised.get("kafka")),
+        return new Station(at, sample, read, kafkaHealth,
                 elasticsearchHealth(supervised.get("elasticsearch")), kafkaReachable ? deadLetters() : null,
                 kafkaReachable ? lastAlert() : null);
     }
@@ -101,6 +117,40 @@ public final class StationReader {
         }
         Health health = health(spec.healthUrl());
         return new Station.Stage(spec.name(), health.status(), perSecond, lags, supervised, health.problems());
+    }
+
+    /** The brokers, then the partitions' replication: each read on its own, so one refused does not hide the other. */
+    private Station.KafkaHealth cluster(Admin admin, Expected expected, Station.Supervised supervised) {
+        List<Station.Broker> brokers = List.of();
+        KafkaClusterReader.Replication replication = null;
+        try {
+            brokers = KafkaClusterReader.brokers(admin, expected.brokers());
+            replication = KafkaClusterReader.replication(admin, Topics.ALL.stream()
+                    .map(io.sluice.topics.Topic::name).filter(name -> !name.equals(Topics.CATALOG.name())).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // what was read is shown; the rest stays unknown
+        }
+        return new Station.KafkaHealth(kafka.bootstrapServers(), true, supervised, brokers,
+                replication == null ? null : replication.underReplicated(), replication == null ? null : replication.belowMinInsync());
+    }
+
+    /** The stage's instances and the partitions each holds, from its first consumer group; as it was when that cannot be read. */
+    private static Station.Stage withInstances(Admin admin, Station.Stage stage, List<StageSpec> specs, Expected expected) {
+        StageSpec spec = specs.stream().filter(candidate -> candidate.name().equals(stage.name())).findFirst().orElseThrow();
+        if (spec.consumers().isEmpty()) {
+            return stage;
+        }
+        try {
+            return new Station.Stage(stage.name(), stage.health(), stage.perSecond(), stage.lags(), stage.supervised(), stage.problems(),
+                    KafkaClusterReader.instances(admin, spec.consumers().get(0).group(), expected.instanceNames()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stage;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return stage;
+        }
     }
 
     /** A stage's position (committed offset of its first group, or the topic's end) and its groups' lags; absent when Kafka did not answer. */
@@ -171,7 +221,8 @@ public final class StationReader {
             JsonNode health = getJson(elasticsearchHttp, elasticsearch.request("/_cluster/health"));
             JsonNode count = getJson(elasticsearchHttp, elasticsearch.request("/logs-*/_count?ignore_unavailable=true&allow_no_indices=true"));
             return new Station.ElasticsearchHealth(elasticsearch.url(), health.path("status").asString("unknown"),
-                    health.path("number_of_nodes").asInt(), count.path("count").asLong(), null, supervised);
+                    health.path("number_of_nodes").asInt(), count.path("count").asLong(), null, supervised,
+                    health.path("unassigned_shards").asInt());
         } catch (IOException e) {
             return new Station.ElasticsearchHealth(elasticsearch.url(), "unreachable", 0, 0,
                     e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), supervised);

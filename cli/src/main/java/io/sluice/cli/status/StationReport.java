@@ -22,18 +22,37 @@ public final class StationReport {
         for (Station.Stage stage : station.stages()) {
             stage.problems().forEach(problem -> text.append("  ! ").append(stage.name()).append(": ").append(problem).append('\n'));
         }
+        instances(station, text);
         text.append('\n');
         Station.KafkaHealth kafka = station.kafka();
         text.append(String.format(Locale.ROOT, "%-17s %s  %s%s%n", "Kafka", kafka.reachable() ? "reachable" : "unreachable",
                 kafka.bootstrap(), supervisedSuffix(kafka.supervised())));
+        if (!kafka.brokers().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%-17s %s%n", "", kafka.brokers().stream()
+                    .map(broker -> "broker " + broker.id() + " " + (broker.up() ? "up" : "DOWN")).collect(Collectors.joining(", "))
+                    + (kafka.underReplicatedPartitions() == null ? "" : "; " + kafka.underReplicatedPartitions()
+                    + " under-replicated partition(s) (ISR shrunk), " + kafka.partitionsBelowMinInsync() + " below min.insync.replicas")));
+        }
         Station.ElasticsearchHealth es = station.elasticsearch();
         text.append(String.format(Locale.ROOT, "%-17s %s  %s%s%n", "Elasticsearch", es.problem() != null ? es.status() + " (" + es.problem() + ")"
-                : es.status() + ", " + es.nodes() + (es.nodes() == 1 ? " node, " : " nodes, ") + es.logDocuments() + " log documents",
+                : es.status() + ", " + es.nodes() + (es.nodes() == 1 ? " node, " : " nodes, ") + es.logDocuments() + " log documents"
+                        + (es.unassignedShards() > 0 ? ", " + es.unassignedShards() + " unassigned shard(s)" : ""),
                 es.url(), supervisedSuffix(es.supervised())));
         text.append(String.format(Locale.ROOT, "%-17s %s%n", "Dead letters", deadLetters(station.deadLetters())));
         text.append(String.format(Locale.ROOT, "%-17s %s%n", "Last alert",
                 kafka.reachable() ? lastAlert(station.lastAlert()) : "unknown (Kafka unreachable)"));
         return text.toString();
+    }
+
+    /** Which instance of each stage holds which partitions (its consumer group's members). */
+    private static void instances(Station station, StringBuilder text) {
+        for (Station.Stage stage : station.stages()) {
+            if (stage.instances().isEmpty()) {
+                continue;
+            }
+            text.append(String.format(Locale.ROOT, "  %-15s %s%n", stage.name(), stage.instances().stream()
+                    .map(instance -> instance.name() + " [" + String.join(" ", instance.partitions()) + "]").collect(Collectors.joining("  "))));
+        }
     }
 
     private static String lags(Station.Stage stage) {

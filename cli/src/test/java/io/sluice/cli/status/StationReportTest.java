@@ -48,6 +48,24 @@ class StationReportTest {
     }
 
     @Test
+    void shouldShowTheClusterBrokersShardsAndEachInstancesPartitions() {
+        Station station = new Station(AT, Duration.ofSeconds(2), List.of(
+                new Station.Stage("indexer", "UP", 10.0, List.of(), null, List.of(), List.of(
+                        new Station.Instance("indexer", List.of("logs.enriched.v1-0", "logs.enriched.v1-1")),
+                        new Station.Instance("indexer-2", List.of("logs.enriched.v1-2"))))),
+                new Station.KafkaHealth("localhost:9092,localhost:9102,localhost:9112", true, null, List.of(
+                        new Station.Broker(1, "localhost:9092", true), new Station.Broker(2, "localhost:9102", false),
+                        new Station.Broker(3, "localhost:9112", true)), 4, 0),
+                new Station.ElasticsearchHealth("https://localhost:9200", "yellow", 2, 10, null, null, 3), null, null);
+
+        String text = StationReport.render(station);
+
+        assertThat(line(text, "  indexer")).isEqualTo("  indexer         indexer [logs.enriched.v1-0 logs.enriched.v1-1]  indexer-2 [logs.enriched.v1-2]");
+        assertThat(text).contains("broker 1 up, broker 2 DOWN, broker 3 up; 4 under-replicated partition(s) (ISR shrunk), 0 below min.insync.replicas");
+        assertThat(line(text, "Elasticsearch")).contains("yellow, 2 nodes, 10 log documents, 3 unassigned shard(s)");
+    }
+
+    @Test
     void shouldSayWhatIsUnknownRatherThanMakeItUp() {
         Station station = new Station(AT, Duration.ofSeconds(2), List.of(new Station.Stage("ingest", "unreachable", null, List.of(), null, List.of())),
                 new Station.KafkaHealth("localhost:9092", false, null),

@@ -74,7 +74,8 @@ public enum KafkaPrincipal {
             }
             case OPERATOR -> {
                 for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.DLQ.name(), Topics.ALERTS.name())) {
-                    grants.topic(topic, AclOperation.READ, AclOperation.DESCRIBE);
+                    // status reads each topic's min.insync.replicas to say which partitions refuse writes
+                    grants.topic(topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
                 }
                 grants.topic(Topics.RAW.name(), AclOperation.WRITE);
                 // status reads every stage's committed positions: describe, never join or commit

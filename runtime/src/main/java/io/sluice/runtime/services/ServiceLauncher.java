@@ -72,6 +72,8 @@ public final class ServiceLauncher {
                 "--server.port=" + service.port(settings.profile(), instance),
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
                 "--spring.elasticsearch.uris=" + elasticsearchUris(),
+                // every Kafka client of this instance is named after it: ./sluice status tells the instances' partitions apart
+                "--spring.kafka.client-id=" + name,
                 "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(name)));
         List<String> properties = new ArrayList<>(service.arguments(settings.profile(), instance));
         properties.addAll(extraArgs);
