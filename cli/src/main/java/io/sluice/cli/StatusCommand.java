@@ -68,10 +68,10 @@ final class StatusCommand {
     static StationReader.Expected expected(RuntimeSettings settings) {
         List<StationReader.ExpectedBroker> brokers = settings.kafkaNodes().stream()
                 .map(node -> new StationReader.ExpectedBroker(node.id(), "localhost:" + node.clientPort())).toList();
-        List<String> instances = new java.util.ArrayList<>();
+        Map<String, String> instances = new HashMap<>();
         for (int instance = 1; instance <= settings.shape().instances(); instance++) {
             for (Service service : Service.ALL) {
-                instances.add(service.instanceName(instance));
+                instances.put(service.kafkaClientId(instance), service.instanceName(instance));
             }
         }
         return new StationReader.Expected(brokers, instances);

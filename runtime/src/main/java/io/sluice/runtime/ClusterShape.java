@@ -9,8 +9,13 @@ public record ClusterShape(int brokers, int elasticsearchNodes, int instances) {
 
     public static final ClusterShape SINGLE = new ClusterShape(1, 1, 1);
     public static final ClusterShape CLUSTER = new ClusterShape(3, 3, 2);
-    /** Ports of node or instance n are the first's plus (n - 1) times this. */
+    /** Ports of Kafka or Elasticsearch node n are the first's plus (n - 1) times this. */
     public static final int PORT_STEP = 10;
+    /**
+     * Ports of service instance n are the first's plus (n - 1) times this: apart from the nodes' steps, so an instance's
+     * port never lands on a node's (the test platform's actuators sit at 29080, its Kafka nodes from 29092).
+     */
+    public static final int INSTANCE_PORT_STEP = 100;
     private static final int MAX = 9;
 
     public ClusterShape {
@@ -76,8 +81,13 @@ public record ClusterShape(int brokers, int elasticsearchNodes, int instances) {
         return brokers + " Kafka node(s), " + elasticsearchNodes + " Elasticsearch node(s) and " + instances + " instance(s) of each service";
     }
 
-    /** The port of node or instance {@code n} (1-based), counted from the first's. */
+    /** The port of node {@code n} (1-based), counted from the first's. */
     public static int port(int first, int n) {
         return first + (n - 1) * PORT_STEP;
+    }
+
+    /** The port of service instance {@code n} (1-based), counted from the first's. */
+    public static int instancePort(int first, int n) {
+        return first + (n - 1) * INSTANCE_PORT_STEP;
     }
 }

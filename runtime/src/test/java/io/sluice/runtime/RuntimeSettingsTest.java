@@ -50,8 +50,10 @@ class RuntimeSettingsTest {
                 .containsExactly("https://localhost:9200", "https://localhost:9210", "https://localhost:9220");
         assertThat(cluster.elasticsearchNodes().get(1).transportPort()).isEqualTo(9310);
         assertThat(cluster.elasticsearchUrl()).as("the administrator's node").isEqualTo("https://localhost:9200");
-        assertThat(io.sluice.runtime.services.Service.INGEST.port(Profile.LOCAL, 2)).isEqualTo(8090);
-        assertThat(io.sluice.runtime.services.Service.ALERTING.managementPort(Profile.LOCAL, 2)).isEqualTo(18093);
+        assertThat(io.sluice.runtime.services.Service.INGEST.port(Profile.LOCAL, 2)).isEqualTo(8180);
+        assertThat(io.sluice.runtime.services.Service.ALERTING.managementPort(Profile.LOCAL, 2)).isEqualTo(18183);
+        // the test platform's instance 2 actuators stay clear of its Kafka nodes (29092, 29102, ...)
+        assertThat(io.sluice.runtime.services.Service.INDEXER.managementPort(Profile.TEST, 2)).isEqualTo(29182);
         assertThat(io.sluice.runtime.services.Service.INDEXER.instanceName(2)).isEqualTo("indexer-2");
         assertThatThrownBy(() -> new ClusterShape(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ClusterShape(3, 3, 10)).isInstanceOf(IllegalArgumentException.class);

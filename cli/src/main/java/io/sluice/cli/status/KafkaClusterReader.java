@@ -2,7 +2,6 @@ package io.sluice.cli.status;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,23 +67,23 @@ final class KafkaClusterReader {
         return new Replication(under, below);
     }
 
-    static List<Station.Instance> instances(Admin admin, String group, List<String> instanceNames)
+    static List<Station.Instance> instances(Admin admin, String group, Map<String, String> instancesByClientId)
             throws ExecutionException, InterruptedException, TimeoutException {
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .get(group);
-        return description == null ? List.of() : instancesOf(description.members(), instanceNames);
+        return description == null ? List.of() : instancesOf(description.members(), instancesByClientId);
     }
 
     /**
-     * The members grouped by the instance their client id names (every client of instance {@code indexer-2} has an id
-     * starting with {@code indexer-2}); a member no name matches keeps its client id.
+     * The members grouped by the instance their client id names (every Kafka client of instance {@code indexer-2} has an id
+     * {@code indexer.2} or {@code indexer.2-<n>}); a member no instance matches keeps its client id.
      */
-    static List<Station.Instance> instancesOf(Collection<MemberDescription> members, List<String> instanceNames) {
-        List<String> longestFirst = instanceNames.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    static List<Station.Instance> instancesOf(Collection<MemberDescription> members, Map<String, String> instancesByClientId) {
         Map<String, List<String>> partitions = new TreeMap<>();
         for (MemberDescription member : members) {
-            String instance = longestFirst.stream().filter(name -> member.clientId().equals(name) || member.clientId().startsWith(name + "-"))
-                    .findFirst().orElse(member.clientId());
+            String instance = instancesByClientId.entrySet().stream()
+                    .filter(entry -> member.clientId().equals(entry.getKey()) || member.clientId().startsWith(entry.getKey() + "-"))
+                    .map(Map.Entry::getValue).findFirst().orElse(member.clientId());
             List<String> held = partitions.computeIfAbsent(instance, name -> new ArrayList<>());
             member.assignment().topicPartitions().forEach(partition -> held.add(partition.topic() + "-" + partition.partition()));
         }

@@ -70,12 +70,12 @@ public final class StationReader {
     public record ExpectedBroker(int id, String address) {
     }
 
-    /** What the platform runs: its brokers, and the names of its service instances (their Kafka client ids start with them). */
-    public record Expected(List<ExpectedBroker> brokers, List<String> instanceNames) {
+    /** What the platform runs: its brokers, and its service instances' names by the Kafka client id each instance's clients start with. */
+    public record Expected(List<ExpectedBroker> brokers, Map<String, String> instancesByClientId) {
     }
 
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample) {
-        return read(stages, supervised, sample, new Expected(List.of(), List.of()));
+        return read(stages, supervised, sample, new Expected(List.of(), Map.of()));
     }
 
     public Station read(List<StageSpec> stages, Map<String, Station.Supervised> supervised, Duration sample, Expected expected) {
@@ -144,7 +144,7 @@ public final class StationReader {
         }
         try {
             return new Station.Stage(stage.name(), stage.health(), stage.perSecond(), stage.lags(), stage.supervised(), stage.problems(),
-                    KafkaClusterReader.instances(admin, spec.consumers().get(0).group(), expected.instanceNames()));
+                    KafkaClusterReader.instances(admin, spec.consumers().get(0).group(), expected.instancesByClientId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return stage;

@@ -35,14 +35,17 @@ class KafkaClusterReaderTest {
     @Test
     void shouldTellEachInstancesPartitionsByItsClientId() {
         List<MemberDescription> members = List.of(
-                member("stream-processor-2-StreamThread-1-consumer", new TopicPartition("logs.raw.v1", 2)),
-                member("stream-processor-StreamThread-1-consumer", new TopicPartition("logs.raw.v1", 1), new TopicPartition("logs.raw.v1", 0)),
+                member("stream-processor.2-StreamThread-1-consumer", new TopicPartition("logs.raw.v1", 2)),
+                member("stream-processor.1-StreamThread-1-consumer", new TopicPartition("logs.raw.v1", 1), new TopicPartition("logs.raw.v1", 0)),
+                // Spring numbers one instance's own consumers: indexer.1-2 is instance 1's second consumer, not instance 2
+                member("indexer.1-2", new TopicPartition("logs.enriched.v1", 0)),
                 member("someone-else"));
 
-        List<Station.Instance> instances = KafkaClusterReader.instancesOf(members,
-                List.of("ingest", "stream-processor", "indexer", "ingest-2", "stream-processor-2", "indexer-2"));
+        List<Station.Instance> instances = KafkaClusterReader.instancesOf(members, Map.of("stream-processor.1", "stream-processor",
+                "stream-processor.2", "stream-processor-2", "indexer.1", "indexer", "indexer.2", "indexer-2"));
 
-        assertThat(instances).containsExactly(new Station.Instance("someone-else", List.of()),
+        assertThat(instances).containsExactly(new Station.Instance("indexer", List.of("logs.enriched.v1-0")),
+                new Station.Instance("someone-else", List.of()),
                 new Station.Instance("stream-processor", List.of("logs.raw.v1-0", "logs.raw.v1-1")),
                 new Station.Instance("stream-processor-2", List.of("logs.raw.v1-2")));
     }

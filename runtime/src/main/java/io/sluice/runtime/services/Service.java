@@ -37,9 +37,17 @@ public enum Service {
         return profile.port(basePort);
     }
 
-    /** Instance {@code n} (1-based) of a service run several times: each port of the first, {@link ClusterShape#PORT_STEP} up per instance. */
+    /** Instance {@code n} (1-based) of a service run several times: each port of the first, {@link ClusterShape#INSTANCE_PORT_STEP} up per instance. */
     public int port(Profile profile, int instance) {
-        return ClusterShape.port(port(profile), instance);
+        return ClusterShape.instancePort(port(profile), instance);
+    }
+
+    /**
+     * What every Kafka client of instance {@code n} is named after ({@code indexer.2}): Spring numbers a service's own
+     * clients {@code -1}, {@code -2}…, so an instance's mark must not look like one of those.
+     */
+    public String kafkaClientId(int instance) {
+        return module + "." + instance;
     }
 
     /** Its name as a process: the module, with {@code -<n>} for instances after the first. */
@@ -71,7 +79,7 @@ public enum Service {
     }
 
     public int managementPort(Profile profile, int instance) {
-        return ClusterShape.port(managementPort(profile), instance);
+        return ClusterShape.instancePort(managementPort(profile), instance);
     }
 
     public String healthUrl(Profile profile, int instance) {
@@ -103,9 +111,9 @@ public enum Service {
         // on this machine every port is the machine's own: data and syslog on loopback, as Kafka and Elasticsearch
         arguments.add("--server.address=127.0.0.1");
         if (this == INGEST) {
-            arguments.add("--sluice.ingest.syslog.port=" + ClusterShape.port(syslogPort(profile), instance));
+            arguments.add("--sluice.ingest.syslog.port=" + ClusterShape.instancePort(syslogPort(profile), instance));
             arguments.add("--sluice.ingest.syslog.bind-address=127.0.0.1");
-            arguments.add("--sluice.ingest.syslog.tls-port=" + ClusterShape.port(syslogTlsPort(profile), instance));
+            arguments.add("--sluice.ingest.syslog.tls-port=" + ClusterShape.instancePort(syslogTlsPort(profile), instance));
             arguments.add("--sluice.ingest.syslog.tls-bind-address=127.0.0.1");
         }
         arguments.add("--management.server.port=" + managementPort(profile, instance));

@@ -73,7 +73,7 @@ public final class ServiceLauncher {
                 "--spring.kafka.bootstrap-servers=" + connections.kafkaBootstrap(),
                 "--spring.elasticsearch.uris=" + elasticsearchUris(),
                 // every Kafka client of this instance is named after it: ./sluice status tells the instances' partitions apart
-                "--spring.kafka.client-id=" + name,
+                "--spring.kafka.client-id=" + service.kafkaClientId(instance),
                 "--sluice.state-dir=" + settings.dataDir().resolve("state").resolve(name)));
         List<String> properties = new ArrayList<>(service.arguments(settings.profile(), instance));
         properties.addAll(extraArgs);
