@@ -73,7 +73,7 @@ class ElasticsearchClusterIT {
                 .filter(shard -> "p".equals(shard.path("prirep").asString())).findFirst().orElseThrow().path("node").asString();
         int victim = primaryNode.endsWith("-2") ? 2 : primaryNode.endsWith("-3") ? 3 : 1;
         if (victim == 1) {
-            admin = at(2); // the administrator's node is about to die: ask another
+            admin = admin.at(CLUSTER.elasticsearchNodes().get(1).url()); // the administrator's node is about to die: ask another
         }
         ProcessHandle.of(nodes.get(victim - 1).pid()).ifPresent(ProcessHandle::destroyForcibly);
         long killed = System.nanoTime();
@@ -87,11 +87,6 @@ class ElasticsearchClusterIT {
         again.awaitReady(nodes.get(victim - 1));
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> "green".equals(health(index)));
         assertThat(count(index)).isEqualTo(200);
-    }
-
-    private ElasticsearchAccess at(int node) {
-        return new ElasticsearchAccess(CLUSTER.elasticsearchNodes().get(node - 1).url(), admin.principal(), admin.authorization(),
-                admin.trustedCertificates());
     }
 
     private String health(String index) {

@@ -51,6 +51,11 @@ public record ElasticsearchAccess(String url, String principal, String authoriza
     }
 
 
+    /** The same principal at another node of the cluster. */
+    public ElasticsearchAccess at(String otherUrl) {
+        return new ElasticsearchAccess(otherUrl, principal, authorization, trustedCertificates);
+    }
+
     /** A request to {@code path} (with its query) carrying the credential. */
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));

@@ -32,7 +32,8 @@ public final class IngestTokens {
         return "sha256:" + HexFormat.of().formatHex(sha256(token));
     }
 
-    static byte[] sha256(String token) {
+    /** The digest's bytes, for a constant-time comparison with {@link TokenEntry#digestBytes()}. */
+    public static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -101,18 +101,12 @@ public final class LocalRuntime implements AutoCloseable {
     /** Stops the broker and the node of a profile left running, e.g. a test runtime kept across a build's modules. */
     public static boolean stopRunning(RuntimeSettings settings, Map<String, String> env) {
         boolean elasticsearch = false;
-        for (int id = 1; id <= 9; id++) {
-            RuntimeSettings.ElasticsearchNodePorts node = new RuntimeSettings.ElasticsearchNodePorts(id, 0, 0);
-            if (id == 1 || java.nio.file.Files.exists(settings.dataDir().resolve(node.name()), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                elasticsearch |= new ElasticsearchNode(settings, env, List.of(), node).stopRunning();
-            }
+        for (ElasticsearchNode node : ElasticsearchCluster.nodes(settings, env)) {
+            elasticsearch |= node.stopRunning();
         }
         boolean kafka = false;
-        for (int id = 1; id <= 9; id++) {
-            RuntimeSettings.KafkaNode node = new RuntimeSettings.KafkaNode(id, 0, 0, 0);
-            if (id == 1 || java.nio.file.Files.isDirectory(settings.dataDir().resolve(node.name()))) {
-                kafka |= new KafkaBroker(settings, node).stopRunning();
-            }
+        for (KafkaBroker broker : KafkaQuorum.brokers(settings)) {
+            kafka |= broker.stopRunning();
         }
         return elasticsearch || kafka;
     }

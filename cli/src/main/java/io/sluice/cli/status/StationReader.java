@@ -92,8 +92,10 @@ public final class StationReader {
                 sleep(sample);
             }
             Map<String, Figures> after = kafkaReachable ? figures(admin, stages) : Map.of();
-            read = stages.stream().map(stage -> stage(stage, before, after, sample, supervised.get(stage.name())))
-                    .map(stage -> kafkaReachable ? withInstances(admin, stage, stages, expected) : stage).toList();
+            read = stages.stream().map(spec -> {
+                Station.Stage stage = stage(spec, before, after, sample, supervised.get(spec.name()));
+                return kafkaReachable ? withInstances(admin, stage, spec, expected) : stage;
+            }).toList();
             kafkaHealth = kafkaReachable ? cluster(admin, expected, supervised.get("kafka"))
                     : new Station.KafkaHealth(kafka.bootstrapServers(), false, supervised.get("kafka"));
         }
@@ -137,8 +139,7 @@ public final class StationReader {
     }
 
     /** The stage's instances and the partitions each holds, from its first consumer group; as it was when that cannot be read. */
-    private static Station.Stage withInstances(Admin admin, Station.Stage stage, List<StageSpec> specs, Expected expected) {
-        StageSpec spec = specs.stream().filter(candidate -> candidate.name().equals(stage.name())).findFirst().orElseThrow();
+    private static Station.Stage withInstances(Admin admin, Station.Stage stage, StageSpec spec, Expected expected) {
         if (spec.consumers().isEmpty()) {
             return stage;
         }

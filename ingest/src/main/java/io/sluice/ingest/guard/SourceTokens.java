@@ -4,7 +4,6 @@ import io.sluice.tokens.IngestTokens;
 import io.sluice.tokens.TokenEntry;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +50,7 @@ public final class SourceTokens {
 
     /** The entry a presented token matches, or empty when it matches none. */
     public Optional<TokenEntry> match(String presented) {
-        byte[] digest = HexFormat.of().parseHex(IngestTokens.digest(presented == null ? "" : presented).substring("sha256:".length()));
+        byte[] digest = IngestTokens.sha256(presented == null ? "" : presented);
         TokenEntry match = null;
         for (TokenEntry entry : entries) {
             if (MessageDigest.isEqual(entry.digestBytes(), digest) && match == null) {

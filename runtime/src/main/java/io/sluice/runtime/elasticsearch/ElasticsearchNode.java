@@ -119,8 +119,7 @@ public final class ElasticsearchNode {
         if (!Files.isRegularFile(identities.caCertificate())) {
             return false; // no CA yet, so no node of this data folder has ever started
         }
-        ElasticsearchAccess admin = identities.admin();
-        return isHealthy(new ElasticsearchAccess(node.url(), admin.principal(), admin.authorization(), admin.trustedCertificates()));
+        return isHealthy(identities.admin().at(node.url()));
     }
 
     public static boolean isHealthy(ElasticsearchAccess elasticsearch) {
