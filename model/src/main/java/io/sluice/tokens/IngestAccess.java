@@ -22,10 +22,6 @@ public record IngestAccess(String url, String token, Path trustedCertificates) {
         return new IngestAccess(otherUrl, token, trustedCertificates);
     }
 
-    public IngestAccess withToken(String otherToken) {
-        return new IngestAccess(url, otherToken, trustedCertificates);
-    }
-
     /** The {@code Authorization} header value, or null without a token. */
     public String authorization() {
         return token == null ? null : "Bearer " + token;

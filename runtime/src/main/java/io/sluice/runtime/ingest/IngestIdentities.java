@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -155,10 +154,5 @@ public final class IngestIdentities {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-    }
-
-    /** A token by name, for listing: never the token, which is not kept. */
-    public Optional<TokenEntry> token(String name) {
-        return tokens().stream().filter(entry -> entry.name().equals(name)).findFirst();
     }
 }
