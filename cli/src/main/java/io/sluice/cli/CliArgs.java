@@ -44,13 +44,13 @@ record CliArgs(List<String> positional, Map<String, String> options, Set<String>
         return flags.contains(name);
     }
 
-    /** {@code --profile local|test}: whose runtime (data folder, ports, credentials) a command talks to. */
+    /** {@code --profile local|test|chaos}: whose runtime (data folder, ports, credentials) a command talks to. */
     io.sluice.runtime.Profile profile() {
         String name = option("profile", "local");
         try {
             return io.sluice.runtime.Profile.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--profile is local or test, not '" + name + "'");
+            throw new UsageException("--profile is local, test or chaos, not '" + name + "'");
         }
     }
 

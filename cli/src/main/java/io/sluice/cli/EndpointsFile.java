@@ -11,6 +11,7 @@ import io.sluice.runtime.elasticsearch.LocalElasticsearchIdentities;
 import io.sluice.runtime.ingest.IngestIdentities;
 import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.kafka.LocalKafkaIdentities;
+import io.sluice.runtime.process.ServiceStates;
 import io.sluice.runtime.services.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,18 @@ record EndpointsFile(
     EndpointsFile withProcesses(List<ProcessEntry> started) {
         return new EndpointsFile(pid, ingestUrl, syslog, kafkaBootstrap, elasticsearchUrl, kibanaUrl, slack, health, caCertificate, kafka,
                 elasticsearchAuthorization, syslogTls, ingestToken, List.copyOf(started));
+    }
+
+    /** This description with each process's pid as the supervisor last wrote it (a restarted process has a new one). */
+    EndpointsFile withCurrentPids(Optional<ServiceStates> states) {
+        if (states.isEmpty()) {
+            return this;
+        }
+        Map<String, Long> pids = new java.util.HashMap<>();
+        states.get().services().forEach(state -> pids.put(state.name(), state.pid()));
+        return withProcesses(processes.stream()
+                .map(process -> new ProcessEntry(process.name(), process.role(), pids.getOrDefault(process.name(), process.pid()), process.health()))
+                .toList());
     }
 
     /**

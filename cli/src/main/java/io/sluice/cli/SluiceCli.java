@@ -81,6 +81,7 @@ public final class SluiceCli {
                   bench indexer [--events N] [--in-flight N]
                                            documents per Elasticsearch CPU-second: direct _bulk, indexer, rsyslog
                   bench alerting [--probes N] log line sent -> Slack post received, p50/p90/p99
+                  bench platform [--events N] end-to-end events/s and CPU per event: up vs up --cluster, one run
                   kibana import [--url U]  import the data views, saved searches and dashboard (idempotent)
                   build                    compile and package everything (tests skipped)
                   test                     run every test, unit and integration

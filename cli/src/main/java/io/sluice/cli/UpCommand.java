@@ -27,6 +27,7 @@ import java.util.function.Supplier;
  * {@code ./sluice up [--demo]}: the whole platform on this machine — real Kafka and Elasticsearch,
  * the four services, optionally demo traffic — until Ctrl-C, which stops every process it started.
  * Meanwhile a {@link Supervisor} restarts any of these processes that dies, with backoff, and says so.
+ * {@code --profile chaos} runs it on the chaos suite's ports and data folder instead of a person's.
  */
 final class UpCommand {
 
@@ -40,7 +41,7 @@ final class UpCommand {
 
     int run() {
         Map<String, String> env = System.getenv();
-        RuntimeSettings settings = RuntimeSettings.of(Profile.LOCAL, env).withShape(shape(args));
+        RuntimeSettings settings = RuntimeSettings.of(args.profile(), env).withShape(shape(args));
         ClusterShape.claim(settings.dataDir(), settings.shape());
         RuntimeLock.Result lock = RuntimeLock.acquire(settings.dataDir());
         if (lock.lock().isEmpty()) {

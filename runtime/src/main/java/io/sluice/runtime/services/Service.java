@@ -67,7 +67,7 @@ public enum Service {
     public int managementPort(Profile profile) {
         // the test platform's stay below Linux's ephemeral port range (32768-60999): at 38080 a client socket
         // of any process (a Kafka connection, say) could hold the port just as a test starts the service
-        return profile == Profile.TEST ? port(profile) + TEST_MANAGEMENT_OFFSET : profile.port(basePort + MANAGEMENT_OFFSET);
+        return profile.forTests() ? port(profile) + TEST_MANAGEMENT_OFFSET : profile.port(basePort + MANAGEMENT_OFFSET);
     }
 
     public String managementUrl(Profile profile) {
@@ -118,7 +118,7 @@ public enum Service {
         }
         arguments.add("--management.server.port=" + managementPort(profile, instance));
         arguments.add("--management.server.address=127.0.0.1");
-        if (profile == Profile.TEST) {
+        if (profile.forTests()) {
             arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=" + TEST_SESSION_TIMEOUT_MS);
             arguments.add("--spring.kafka.streams.properties.session.timeout.ms=" + TEST_SESSION_TIMEOUT_MS);
         }
@@ -128,6 +128,6 @@ public enum Service {
     private static final int TEST_SESSION_TIMEOUT_MS = 10_000;
     /** 8080 serves data, 18080 its actuator (the same in docker-compose.yml and each application.yml). */
     private static final int MANAGEMENT_OFFSET = 10_000;
-    /** The test platform's management ports: 29080-29083. */
+    /** The test platforms' management ports: 29080-29083 (test), 31080-31083 (chaos). */
     private static final int TEST_MANAGEMENT_OFFSET = 1_000;
 }
