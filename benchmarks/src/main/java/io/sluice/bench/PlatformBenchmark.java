@@ -71,50 +71,63 @@ public final class PlatformBenchmark {
         ClusterShape.claim(settings.dataDir(), shape);
         Map<String, String> env = new HashMap<>(System.getenv());
         long startedAt = System.nanoTime();
-        try (LocalRuntime runtime = LocalRuntime.start(settings, env)) {
-            List<ChildProcess> services = new ArrayList<>();
-            try {
-                Connections connections = Connections.of(settings);
-                ServiceLauncher launcher = new ServiceLauncher(settings, connections);
-                Map<String, String> serviceEnv = Replication.forSize(shape.brokers(), shape.elasticsearchNodes()).environment();
-                for (int instance = 1; instance <= shape.instances(); instance++) {
-                    for (Service service : Service.ALL) {
-                        ChildProcess child = launcher.launch(service, instance, serviceEnv, List.of());
-                        services.add(child);
-                        launcher.awaitHealthy(service, instance, child);
-                    }
+        LocalRuntime runtime = new LocalRuntime(settings);
+        List<ChildProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread stop = new Thread(() -> {
+            services.forEach(ChildProcess::close);
+            runtime.close();
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C leaves nothing running
+        try {
+            runtime.start(env);
+            Connections connections = Connections.of(settings);
+            ServiceLauncher launcher = new ServiceLauncher(settings, connections);
+            Map<String, String> serviceEnv = Replication.forSize(shape.brokers(), shape.elasticsearchNodes()).environment();
+            for (int instance = 1; instance <= shape.instances(); instance++) {
+                for (Service service : Service.ALL) {
+                    ChildProcess child = launcher.launch(service, instance, serviceEnv, List.of());
+                    services.add(child);
+                    launcher.awaitHealthy(service, instance, child);
                 }
-                out.printf("%-8s %d brokers, %d Elasticsearch nodes, %d instances of each service: up after %d s%n", name, shape.brokers(),
-                        shape.elasticsearchNodes(), shape.instances(), (System.nanoTime() - startedAt) / 1_000_000_000);
-                List<IngestAccess> doors = new ArrayList<>();
-                for (int instance = 1; instance <= shape.instances(); instance++) {
-                    doors.add(connections.ingest().operator().at("https://localhost:" + Service.INGEST.port(Profile.TEST, instance)));
-                }
-                ElasticsearchAccess elasticsearch = new LocalElasticsearchIdentities(settings).admin();
-                String run = Long.toString(System.currentTimeMillis(), 36);
-                send(doors, "warmup-" + run, events / 5);
-                awaitIndexed(elasticsearch, "warmup-" + run, events / 5);
-
-                List<ProcessHandle> platform = processes(runtime, services);
-                Duration cpuBefore = cpu(platform);
-                long sending = System.nanoTime();
-                send(doors, "bench-" + run, events);
-                double ingestSeconds = (System.nanoTime() - sending) / 1e9;
-                awaitIndexed(elasticsearch, "bench-" + run, events);
-                double seconds = (System.nanoTime() - sending) / 1e9;
-                double cpuMicros = cpu(platform).minus(cpuBefore).toNanos() / 1e3 / events;
-                Figures figures = new Figures(events / seconds, events / ingestSeconds, cpuMicros);
-                out.printf("%-8s %,9.0f events/s searchable (ingest answered %,.0f events/s); %.0f us of CPU per event across %d processes%n",
-                        name, figures.eventsPerSecond(), figures.ingestEventsPerSecond(), cpuMicros, platform.size());
-                return figures;
-            } finally {
-                services.forEach(ChildProcess::close);
             }
+            out.printf("%-8s %d brokers, %d Elasticsearch nodes, %d instances of each service: up after %d s%n", name, shape.brokers(),
+                    shape.elasticsearchNodes(), shape.instances(), (System.nanoTime() - startedAt) / 1_000_000_000);
+            List<IngestAccess> doors = new ArrayList<>();
+            for (int instance = 1; instance <= shape.instances(); instance++) {
+                doors.add(connections.ingest().operator().at("https://localhost:" + Service.INGEST.port(Profile.TEST, instance)));
+            }
+            ElasticsearchAccess elasticsearch = new LocalElasticsearchIdentities(settings).admin();
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            send(doors, "warmup-" + run, events / 5);
+            awaitIndexed(elasticsearch, "warmup-" + run, events / 5);
+
+            List<ProcessHandle> platform = processes(runtime, services);
+            Duration cpuBefore = cpu(platform);
+            long sending = System.nanoTime();
+            send(doors, "bench-" + run, events);
+            double ingestSeconds = (System.nanoTime() - sending) / 1e9;
+            awaitIndexed(elasticsearch, "bench-" + run, events);
+            double seconds = (System.nanoTime() - sending) / 1e9;
+            double cpuMicros = cpu(platform).minus(cpuBefore).toNanos() / 1e3 / events;
+            Figures figures = new Figures(events / seconds, events / ingestSeconds, cpuMicros);
+            out.printf("%-8s %,9.0f events/s searchable (ingest answered %,.0f events/s); %.0f us of CPU per event across %d processes%n",
+                    name, figures.eventsPerSecond(), figures.ingestEventsPerSecond(), cpuMicros, platform.size());
+            return figures;
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stop.run();
         }
     }
 
+    /** The benchmark's JSON lines, named after {@code service} (the line's {@code service.name} wins over the request's) and dated today. */
+    private static List<String> lines(String service) {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        return BenchPayloads.json().stream().map(line -> line.replace("\"service.name\":\"bench\"", "\"service.name\":\"" + service + "\"")
+                .replace("2026-11-22T", today + "T")).toList();
+    }
+
     private void send(List<IngestAccess> doors, String service, int total) throws Exception {
-        List<String> lines = BenchPayloads.json();
+        List<String> lines = lines(service);
         int requests = Math.max(1, total / LINES_PER_REQUEST);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(doors.size() * CLIENTS_PER_INSTANCE);
@@ -147,19 +160,24 @@ public final class PlatformBenchmark {
         }
     }
 
+    /** Waits until {@code expected} documents of the service are searchable; fails when the count stops growing for 2 minutes. */
     private static void awaitIndexed(ElasticsearchAccess elasticsearch, String service, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         long count = 0;
-        while (System.nanoTime() < deadline) {
+        long lastGrowth = System.nanoTime();
+        while (System.nanoTime() - lastGrowth < Duration.ofMinutes(2).toNanos()) {
             HttpResponse<String> response = elasticsearch.httpClient().send(elasticsearch.request("/logs-" + service
                     + "-*/_count?ignore_unavailable=true&allow_no_indices=true").GET().build(), HttpResponse.BodyHandlers.ofString());
-            count = Json.MAPPER.readTree(response.body()).path("count").asLong();
-            if (count >= expected) {
+            long now = Json.MAPPER.readTree(response.body()).path("count").asLong();
+            if (now >= expected) {
                 return;
+            }
+            if (now > count) {
+                count = now;
+                lastGrowth = System.nanoTime();
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(count + " of " + expected + " events of " + service + " searchable after 10 minutes");
+        throw new IllegalStateException(count + " of " + expected + " events of " + service + " searchable; none more for 2 minutes");
     }
 
     /** Every process the platform runs: brokers, nodes (with Elasticsearch's server JVM under its launcher), services. */

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ChaosTraffic implements AutoCloseable {
 
-    static final int LINES_PER_BATCH = 20;
+    static final int LINES_PER_BATCH = 10;
     private static final Duration PAUSE = Duration.ofMillis(50);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
     /** A batch no instance acknowledges within this long is lost to the sender: the oracle fails on it. */

@@ -253,7 +253,7 @@ class ClusterChaosIT {
 
     private ChaosTraffic startTraffic(String fault) {
         ChaosTraffic traffic = ChaosTraffic.start("chaos-" + run + "-" + fault, List.of(cluster.ingest(1), cluster.ingest(2)));
-        await().atMost(Duration.ofMinutes(2)).until(() -> traffic.acknowledged() >= 2_000);
+        await().atMost(Duration.ofMinutes(2)).until(() -> traffic.acknowledged() >= 1_000);
         return traffic;
     }
 
