@@ -46,4 +46,32 @@ final class BenchPayloads {
         }
         return lines;
     }
+
+    /** Formats that are recognized with no setup, one per source, eight of them: line {@code i} is format {@code i % 8}. */
+    static final int RECOGNIZED_FORMATS = 8;
+
+    /**
+     * Lines no built-in format claims, whose time and level automatic recognition reads: HDFS, Spark, Android, Ceph,
+     * ClickHouse, PostgreSQL, klog and Zabbix layouts, 1,000 lines cycled.
+     */
+    static List<String> recognized() {
+        List<String> lines = new ArrayList<>(1000);
+        for (int i = 0; i < 1000; i++) {
+            String ss = String.format("%02d", i % 60);
+            String ms = String.format("%03d", i);
+            String level = LEVELS[i % LEVELS.length];
+            lines.add(switch (i % RECOGNIZED_FORMATS) {
+                case 0 -> "261122 1015" + ss + " " + (100 + i) + " " + level + " dfs.DataNode$PacketResponder: PacketResponder " + i + " terminating";
+                case 1 -> "26/11/22 10:15:" + ss + " " + level + " executor.Executor: Finished task " + i + ".0 in stage 3.0";
+                case 2 -> "11-22 10:15:" + ss + "." + ms + "  1702  2395 " + level.charAt(0) + " WindowManager: relayout window " + i;
+                case 3 -> "2026-11-22T10:15:" + ss + "." + ms + "+0000 7f3c2d7fa700  0 log_channel(cluster) log [" + level.substring(0, 3)
+                        + "] : pgmap v" + i + ": 256 pgs: 256 active+clean";
+                case 4 -> "2026.11.22 10:15:" + ss + "." + ms + "123 [ " + (1000 + i) + " ] {} <" + level + "> executeQuery: Read " + i + " rows";
+                case 5 -> "2026-11-22 10:15:" + ss + "." + ms + " UTC [" + (1000 + i) + "] " + level + ":  checkpoint complete: wrote " + i + " buffers";
+                case 6 -> level.charAt(0) + "1122 10:15:" + ss + "." + ms + "456    " + (1000 + i) + " controller.go:" + i + "] Synced " + i + " objects";
+                default -> "  " + (1000 + i) + ":20261122:1015" + ss + "." + ms + " housekeeper deleted " + i + " outdated records";
+            });
+        }
+        return lines;
+    }
 }

@@ -33,7 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Events per CPU-second of Sluice's stream processor (the real service jar) against a minimal Streams
  * app that only parses JSON and adds three fields, on the same JSON input, in one run on a broker of
- * its own; and the processor's figure on text lines read by grok. Each application is its own process:
+ * its own; and the processor's figures on text lines read by grok and on lines whose time and level are recognized
+ * with no setup (one source per format). Each application is its own process:
  * its CPU time is read from the operating system around each measured batch, after start-up and a
  * warm-up batch (as many events, unmeasured, so the JIT has compiled the hot path), from the
  * first record produced until its group has committed every one; the load generator is not counted.
@@ -74,7 +75,8 @@ public final class ProcessorBenchmark {
                 Run baseline = new Run(baselineApp, BASELINE_IN, BASELINE_GROUP, BenchPayloads.json());
                 Run json = new Run(processor, Topics.RAW.name(), PROCESSOR_GROUP, BenchPayloads.json());
                 Run text = new Run(processor, Topics.RAW.name(), PROCESSOR_GROUP, BenchPayloads.text());
-                for (Run run : List.of(baseline, json, text)) {
+                Run recognized = new Run(processor, Topics.RAW.name(), PROCESSOR_GROUP, BenchPayloads.recognized(), BenchPayloads.RECOGNIZED_FORMATS);
+                for (Run run : List.of(baseline, json, text, recognized)) {
                     produceAndAwait(settings, run, events, input); // JIT warm-up, not measured
                 }
                 // interleaved rounds: a machine that slows down for a while slows both sides of a round
@@ -82,21 +84,26 @@ public final class ProcessorBenchmark {
                 List<Figures> baselines = new ArrayList<>();
                 List<Figures> jsons = new ArrayList<>();
                 List<Figures> texts = new ArrayList<>();
+                List<Figures> recognizeds = new ArrayList<>();
                 for (int round = 1; round <= ROUNDS; round++) {
                     baselines.add(measure(settings, baseline, input));
                     jsons.add(measure(settings, json, input));
                     texts.add(measure(settings, text, input));
+                    recognizeds.add(measure(settings, recognized, input));
                     ratios.add(jsons.get(jsons.size() - 1).perCpuSecond() / baselines.get(baselines.size() - 1).perCpuSecond());
-                    out.printf("round %d: minimal %,.0f, Sluice JSON %,.0f, Sluice text %,.0f events per CPU-second%n", round,
-                            baselines.get(round - 1).perCpuSecond(), jsons.get(round - 1).perCpuSecond(),
-                            texts.get(round - 1).perCpuSecond());
+                    out.printf("round %d: minimal %,.0f, Sluice JSON %,.0f, Sluice text %,.0f, Sluice recognized %,.0f events per CPU-second%n",
+                            round, baselines.get(round - 1).perCpuSecond(), jsons.get(round - 1).perCpuSecond(),
+                            texts.get(round - 1).perCpuSecond(), recognizeds.get(round - 1).perCpuSecond());
                 }
                 print("minimal Streams app (JSON + 3 fields)", median(baselines));
                 print("Sluice processor, JSON lines", median(jsons));
                 print("Sluice processor, text lines (grok)", median(texts));
+                print("Sluice processor, recognized lines", median(recognizeds));
                 out.printf("ratio Sluice / minimal app, events per CPU-second on JSON, median of %d rounds: %.2f (goal >= 0.80)%n",
                         ROUNDS, medianOf(ratios));
                 out.printf("text (grok) / JSON, Sluice processor: %.2f%n", median(texts).perCpuSecond() / median(jsons).perCpuSecond());
+                out.printf("recognized (no setup) / text (grok), Sluice processor: %.2f (goal >= 1.00)%n",
+                        median(recognizeds).perCpuSecond() / median(texts).perCpuSecond());
             }
         }
     }
@@ -123,8 +130,10 @@ public final class ProcessorBenchmark {
         long target = input.endOffsets(run.topic()) + count;
         try (KafkaProducer<String, byte[]> producer = producer(settings)) {
             for (int i = 0; i < count; i++) {
-                producer.send(new ProducerRecord<>(run.topic(), "bench",
-                        run.lines().get(i % run.lines().size()).getBytes(StandardCharsets.UTF_8)));
+                int line = i % run.lines().size();
+                // one source per format where the lines' formats differ by source, as they do in the wild
+                String key = run.sources() > 1 ? "bench-" + line % run.sources() : "bench";
+                producer.send(new ProducerRecord<>(run.topic(), key, run.lines().get(line).getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -171,7 +180,11 @@ public final class ProcessorBenchmark {
     }
 
     /** An application and the input it is measured on. */
-    private record Run(ChildProcess app, String topic, String group, List<String> lines) {
+    /** What one run sends: its lines, keyed as one source, or as {@code sources} sources (line {@code i} from source {@code i % sources}). */
+    private record Run(ChildProcess app, String topic, String group, List<String> lines, int sources) {
+        Run(ChildProcess app, String topic, String group, List<String> lines) {
+            this(app, topic, group, lines, 1);
+        }
     }
 
     /** One measured run. */

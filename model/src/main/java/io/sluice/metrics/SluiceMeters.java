@@ -20,6 +20,7 @@ public final class SluiceMeters {
     public static final String DLQ_RECORDS = "sluice.dlq.records";
     public static final String RETRIES = "sluice.retries";
     public static final String CONSUMER_LAG = "sluice.consumer.lag";
+    public static final String EVENTS_UNTIMED = "sluice.events.untimed";
 
     private final MeterRegistry registry;
     private final String stage;
@@ -51,6 +52,12 @@ public final class SluiceMeters {
     public void refused(DeadLetterCode code) {
         Counter.builder(EVENTS_REFUSED).description("events this stage refused to their sender, by reason")
                 .tags("stage", stage, "reason", code.label()).register(registry).increment();
+    }
+
+    /** An event whose line had no readable time (stamped with its reception), counted per service. */
+    public void untimed(String service) {
+        Counter.builder(EVENTS_UNTIMED).description("events whose line had no readable time, stamped when received, by service")
+                .tags("stage", stage, "service", service).register(registry).increment();
     }
 
     /** Retries of one cause; registered at zero up front so a dashboard sees the series before the first retry. */

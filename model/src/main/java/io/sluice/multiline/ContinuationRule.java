@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
  * lines: Java stack traces (the {@code java.lang.IllegalStateException: …} line, {@code \tat …},
  * {@code Caused by: …}, {@code ... 12 more}), Python
  * tracebacks ({@code Traceback …}, indented frames and the closing {@code SomeError: …} line) and any
- * indented line. Shared by the file shipper and the stream processor so both join the same way.
+ * indented line — unless it begins with a date and time (Zabbix indents every line: {@code   1234:20261120:101530.123 …}). Shared by the file shipper and the stream processor so both join the same way.
  */
 public final class ContinuationRule {
 
     /** The default continuation pattern. */
     public static final Pattern DEFAULT_CONTINUATION = Pattern.compile(
-            "^(\\s+\\S.*|Caused by: .*|Suppressed: .*|\\.\\.\\. \\d+ (more|common frames omitted)|Traceback \\(most recent call last\\):)$",
+            "^(\\s+(?![\\d:]*\\d{4}[-/.:]?\\d{2}[-/.:]?\\d{2}[ T:_-]\\d{2}:?\\d{2})\\S.*|Caused by: .*|Suppressed: .*|\\.\\.\\. \\d+ (more|common frames omitted)|Traceback \\(most recent call last\\):)$",
             Pattern.DOTALL);
     /** The line that ends a Python traceback: not indented, so only a continuation inside a traceback. */
     private static final Pattern PYTHON_EXCEPTION_LINE =

@@ -72,7 +72,16 @@ public record Station(Instant at, Duration sample, List<Stage> stages, KafkaHeal
 
     /** {@code status} is green, yellow, red or unreachable; {@code logDocuments} in {@code logs-*}; shards no node holds. */
     public record ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised,
-            int unassignedShards) {
+            int unassignedShards, Map<String, Long> untimedServices) {
+
+        public ElasticsearchHealth {
+            untimedServices = untimedServices == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(untimedServices));
+        }
+
+        public ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised,
+                int unassignedShards) {
+            this(url, status, nodes, logDocuments, problem, supervised, unassignedShards, Map.of());
+        }
 
         public ElasticsearchHealth(String url, String status, int nodes, long logDocuments, String problem, Supervised supervised) {
             this(url, status, nodes, logDocuments, problem, supervised, 0);

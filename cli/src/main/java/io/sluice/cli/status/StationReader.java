@@ -4,6 +4,7 @@ import io.sluice.json.Json;
 import io.sluice.topics.DeadLetterCode;
 import io.sluice.metrics.LagMonitor;
 import io.sluice.model.Alert;
+import io.sluice.model.EventLabels;
 import io.sluice.elasticsearch.ElasticsearchAccess;
 import io.sluice.kafka.KafkaAccess;
 import io.sluice.runtime.kafka.TopicOffsets;
@@ -12,14 +13,17 @@ import io.sluice.topics.SluiceHeaders;
 import io.sluice.topics.Topics;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -223,11 +227,28 @@ public final class StationReader {
             JsonNode count = getJson(elasticsearchHttp, elasticsearch.request("/logs-*/_count?ignore_unavailable=true&allow_no_indices=true"));
             return new Station.ElasticsearchHealth(elasticsearch.url(), health.path("status").asString("unknown"),
                     health.path("number_of_nodes").asInt(), count.path("count").asLong(), null, supervised,
-                    health.path("unassigned_shards").asInt());
+                    health.path("unassigned_shards").asInt(), untimedServices());
         } catch (IOException e) {
             return new Station.ElasticsearchHealth(elasticsearch.url(), "unreachable", 0, 0,
                     e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName(), supervised);
         }
+    }
+
+    /** Services whose events of the last hour had no readable time (stamped with their reception), with how many. */
+    private Map<String, Long> untimedServices() {
+        String query = "{\"size\":0,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"labels." + EventLabels.TIME_SOURCE + "\":\"received\"}},"
+                + "{\"range\":{\"@timestamp\":{\"gte\":\"now-1h\"}}}]}},\"aggs\":{\"services\":{\"terms\":{\"field\":\"service.name\","
+                + "\"size\":10}}}}";
+        Map<String, Long> services = new LinkedHashMap<>();
+        try {
+            JsonNode answer = getJson(elasticsearchHttp, elasticsearch.request("/logs-*/_search?ignore_unavailable=true&allow_no_indices=true"
+                    + "&source_content_type=application/json&source=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
+            answer.path("aggregations").path("services").path("buckets")
+                    .forEach(bucket -> services.put(bucket.path("key").asString(), bucket.path("doc_count").asLong()));
+        } catch (IOException e) {
+            // health and counts came through; this list is a hint, not worth failing the report for
+        }
+        return services;
     }
 
     private Station.DeadLetters deadLetters() {

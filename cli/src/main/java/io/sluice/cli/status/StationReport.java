@@ -38,6 +38,11 @@ public final class StationReport {
                 : es.status() + ", " + es.nodes() + (es.nodes() == 1 ? " node, " : " nodes, ") + es.logDocuments() + " log documents"
                         + (es.unassignedShards() > 0 ? ", " + es.unassignedShards() + " unassigned shard(s)" : ""),
                 es.url(), supervisedSuffix(es.supervised())));
+        if (!es.untimedServices().isEmpty()) {
+            text.append(String.format(Locale.ROOT, "%-17s %s%n", "Without a time", es.untimedServices().entrySet().stream()
+                    .map(service -> service.getKey() + " (" + service.getValue() + ")").collect(Collectors.joining(", "))
+                    + " in the last hour: stamped when received (labels.sluice_time_source: received)"));
+        }
         text.append(String.format(Locale.ROOT, "%-17s %s%n", "Dead letters", deadLetters(station.deadLetters())));
         text.append(String.format(Locale.ROOT, "%-17s %s%n", "Last alert",
                 kafka.reachable() ? lastAlert(station.lastAlert()) : "unknown (Kafka unreachable)"));

@@ -66,6 +66,17 @@ class StationReportTest {
     }
 
     @Test
+    void shouldListTheServicesWhoseLinesArriveWithoutATime() {
+        Station station = new Station(AT, Duration.ofSeconds(2), List.of(),
+                new Station.KafkaHealth("localhost:9092", true, null),
+                new Station.ElasticsearchHealth("https://localhost:9200", "green", 1, 10, null, null, 0,
+                        java.util.Map.of("legacy-batch", 120L)), null, null);
+
+        assertThat(line(StationReport.render(station), "Without a time"))
+                .contains("legacy-batch (120) in the last hour", "labels.sluice_time_source: received");
+    }
+
+    @Test
     void shouldSayWhatIsUnknownRatherThanMakeItUp() {
         Station station = new Station(AT, Duration.ofSeconds(2), List.of(new Station.Stage("ingest", "unreachable", null, List.of(), null, List.of())),
                 new Station.KafkaHealth("localhost:9092", false, null),

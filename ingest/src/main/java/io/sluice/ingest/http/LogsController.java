@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/v1/logs}: NDJSON, one JSON object or one plain line per line. The answer comes
+ * {@code POST /api/v1/logs}: NDJSON, one JSON object or one plain line per line (or a JSON array of events, as the
+ * body's {@code Content-Type} decides: {@code text/plain} is always lines). The answer comes
  * only after Kafka acknowledged every accepted line: 200 with per-line rejections, 400 when every
  * line was refused, 413 for an oversized body, 503 when Kafka did not acknowledge (nothing is
  * reported accepted that Kafka does not have).
@@ -53,7 +54,7 @@ public class LogsController {
         }
         String service = firstNonBlank(request.getParameter("service"), request.getHeader("X-Sluice-Service"),
                 properties.defaultService());
-        SplitBody lines = splitter.split(body, service, request.getHeader("X-Sluice-Host"));
+        SplitBody lines = splitter.split(body, request.getContentType(), service, request.getHeader("X-Sluice-Host"));
         if (!lines.accepted().isEmpty()) {
             publisher.publish(BoundService.apply(request, lines.accepted()), properties.kafkaAckTimeout());
         }

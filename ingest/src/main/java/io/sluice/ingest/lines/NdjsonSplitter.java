@@ -35,11 +35,34 @@ public final class NdjsonSplitter {
                 .build();
     }
 
-    /** Splits NDJSON, or a JSON array when the body is one. */
+    /** Splits NDJSON, or a JSON array when the body is one (a body without a declared type). */
     public SplitBody split(byte[] body, String defaultService, String defaultHost) {
-        if (JsonArrayElements.looksLikeArray(body)) {
-            return splitLines(JsonArrayElements.of(body, mapper), defaultService, defaultHost);
+        return split(body, null, defaultService, defaultHost);
+    }
+
+    /**
+     * Splits a body as its {@code Content-Type} says: {@code text/plain} is lines (a line starting with {@code [} is a
+     * line, not an array), {@code application/json} may be one array of events (a malformed one is refused); otherwise
+     * (NDJSON, no type, a form) a body that parses as one JSON array is one, anything else is lines.
+     */
+    public SplitBody split(byte[] body, String contentType, String defaultService, String defaultHost) {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        boolean declaredLines = type.startsWith("text/");
+        boolean declaredJson = type.startsWith("application/json");
+        if (!declaredLines && JsonArrayElements.looksLikeArray(body)) {
+            if (declaredJson) {
+                return splitLines(JsonArrayElements.of(body, mapper), defaultService, defaultHost);
+            }
+            try {
+                return splitLines(JsonArrayElements.of(body, mapper), defaultService, defaultHost);
+            } catch (MalformedBodyException notAnArray) {
+                // the type did not say JSON: text that happens to start with '[' ([INFO] ..., [2026-11-30 ...]) is lines
+            }
         }
+        return lines(body, defaultService, defaultHost);
+    }
+
+    private SplitBody lines(byte[] body, String defaultService, String defaultHost) {
         List<byte[]> lines = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         int start = 0;

@@ -143,6 +143,18 @@ class LogsEndpointIT {
     }
 
     @Test
+    void shouldTakeAPlainTextBodyAsLinesEvenWhenItStartsWithABracket() throws Exception {
+        String service = "text-plain-" + UUID.randomUUID();
+        HttpResponse<String> response = post("?service=" + service, "text/plain",
+                "[2026-11-30 10:15:30] WARN disk almost full\n[INFO] rotated");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"accepted\":2");
+        assertThat(rawRecordsOf(service, 2)).extracting(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .containsExactly("[2026-11-30 10:15:30] WARN disk almost full", "[INFO] rotated");
+    }
+
+    @Test
     void shouldRefuseAnOversizedBodyWith413() throws Exception {
         HttpResponse<String> response = post("?service=too-big", "x".repeat(5000));
 

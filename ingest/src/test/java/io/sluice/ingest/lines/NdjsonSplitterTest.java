@@ -78,9 +78,34 @@ class NdjsonSplitterTest {
     }
 
     @Test
-    void shouldRefuseABrokenArrayAsAWhole() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> split("[{\"a\":1}, {\"b\":"))
+    void shouldRefuseABrokenArrayAsAWholeWhenTheBodySaysItIsJson() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> split("[{\"a\":1}, {\"b\":", "application/json"))
                 .isInstanceOf(MalformedBodyException.class).hasMessageStartingWith("malformed JSON array");
+    }
+
+    @Test
+    void shouldTakePlainTextAsLinesWhateverItsFirstCharacter() {
+        SplitBody body = split("[INFO] started\n[2026-11-30 10:15:30] WARN slow", "text/plain; charset=utf-8");
+
+        assertThat(body.rejected()).isEmpty();
+        assertThat(body.accepted()).extracting(line -> new String(line.bytes(), StandardCharsets.UTF_8))
+                .containsExactly("[INFO] started", "[2026-11-30 10:15:30] WARN slow");
+    }
+
+    @Test
+    void shouldTakeABodyWithoutATypeThatIsNotJsonAsLines() {
+        assertThat(split("[INFO] started\n[WARN] slow", null).accepted()).hasSize(2);
+        assertThat(split("[{\"a\":1}, {\"b\":", null).accepted()).hasSize(1);
+        assertThat(split("[{\"message\":\"a\"},{\"message\":\"b\"},{\"message\":\"c\"}]", null).accepted()).hasSize(3);
+    }
+
+    @Test
+    void shouldTakeNdjsonLinesStartingWithABracketAsLines() {
+        assertThat(split("[1, 2, 3]\n[4]", "application/x-ndjson").accepted()).hasSize(2);
+    }
+
+    private SplitBody split(String body, String contentType) {
+        return splitter.split(body.getBytes(StandardCharsets.UTF_8), contentType, "default-svc", null);
     }
 
     @Test

@@ -16,7 +16,7 @@ final class ContentParser {
     static final String FORMAT_MISMATCH_LABEL = "sluice_format_mismatch";
 
     private final JsonLineParser json;
-    private final PlainLineParser plain = new PlainLineParser();
+    private final PlainLineParser plain = new PlainLineParser(new io.sluice.processor.recognize.TimeRecognizer());
     private final TextFormats formats;
     private final Map<String, GrokFormat> serviceFormats = new HashMap<>();
     private final Map<String, String> serviceModes = new HashMap<>();
@@ -49,17 +49,17 @@ final class ContentParser {
      * A multi-line text event (a head line and its stack trace) is read by its head line; the lines
      * after it stay in the message. JSON is read whole.
      */
-    ParsedFields parse(String service, String content, TimeContext time) {
+    ParsedFields parse(String service, String source, String content, TimeContext time) {
         int lineBreak = content.indexOf('\n');
         if (lineBreak < 0 || content.stripLeading().startsWith("{")) {
-            return parseLine(service, content, time);
+            return parseLine(service, source, content, time);
         }
-        ParsedFields head = parseLine(service, content.substring(0, lineBreak), time);
+        ParsedFields head = parseLine(service, source, content.substring(0, lineBreak), time);
         String headMessage = head.message() != null ? head.message() : content.substring(0, lineBreak);
         return head.withMessage(headMessage + content.substring(lineBreak));
     }
 
-    private ParsedFields parseLine(String service, String content, TimeContext time) {
+    private ParsedFields parseLine(String service, String source, String content, TimeContext time) {
         String mode = service == null ? SourceSettings.AUTO : serviceModes.getOrDefault(service, SourceSettings.AUTO);
         switch (mode) {
             case "json":
@@ -67,21 +67,21 @@ final class ContentParser {
             case "logfmt":
                 return json.parseLogfmt(content, time);
             case "plain":
-                return plain.parse(content, time);
+                return plain.parse(source, content, time);
             case "grok": {
                 GrokFormat format = serviceFormats.get(service);
                 Optional<Map<String, Object>> captures = format.match(content);
                 if (captures.isPresent()) {
                     return GrokFields.of(captures.get(), format.name(), time);
                 }
-                return flagged(detect(content, time), format.name());
+                return flagged(detect(source, content, time), format.name());
             }
             default:
-                return detect(content, time);
+                return detect(source, content, time);
         }
     }
 
-    private ParsedFields detect(String content, TimeContext time) {
+    private ParsedFields detect(String source, String content, TimeContext time) {
         if (content.stripLeading().startsWith("{")) {
             return json.parse(content, time);
         }
@@ -94,7 +94,7 @@ final class ContentParser {
                 return GrokFields.of(captures.get(), format.name(), time);
             }
         }
-        return plain.parse(content, time);
+        return plain.parse(source, content, time);
     }
 
     private static ParsedFields flagged(ParsedFields fields, String format) {

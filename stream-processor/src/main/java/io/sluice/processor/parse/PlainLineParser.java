@@ -1,43 +1,38 @@
 package io.sluice.processor.parse;
 
+import io.sluice.processor.recognize.LevelRecognizer;
+import io.sluice.processor.recognize.TimeRecognizer;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Parses a plain-text line: the whole line is the message; a leading timestamp and a level word
- * among its first few tokens are picked up when present.
+ * Parses a line no format claims: the whole line is the message; its time is recognized with the layout its source
+ * uses ({@link TimeRecognizer}), its level among its leading tokens ({@link LevelRecognizer}), the level as written kept
+ * beside the normalized one ({@code log_level_original}) when they differ.
  */
 final class PlainLineParser {
 
-    private static final int LEVEL_SEARCH_TOKENS = 6;
+    static final String LEVEL_ORIGINAL_LABEL = "log_level_original";
 
-    ParsedFields parse(String line, TimeContext time) {
-        return new ParsedFields(Timestamps.findInLine(line, time).orElse(null), line, findLevel(line),
-                null, null, null, null, null, null, Map.of("log_format", "plain"), true);
+    private final TimeRecognizer times;
+
+    PlainLineParser(TimeRecognizer times) {
+        this.times = times;
     }
 
-    /**
-     * Only upper-case words of three letters or more count: frameworks print levels that way, prose
-     * ("an error in", "I think") does not.
-     */
-    static String findLevel(String line) {
-        int start = 0;
-        for (int token = 0; token < LEVEL_SEARCH_TOKENS && start < line.length(); token++) {
-            int end = start;
-            while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
-                end++;
-            }
-            String word = line.substring(start, end);
-            boolean levelLike = word.length() >= 3 && word.equals(word.toUpperCase(java.util.Locale.ROOT))
-                    && !Character.isDigit(word.charAt(0));
-            String level = levelLike ? Levels.normalize(word) : null;
-            if (level != null) {
-                return level;
-            }
-            start = end;
-            while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
-                start++;
-            }
-        }
-        return null;
+    /** {@code source}: service, host and stream — what learns its time layout together. */
+    ParsedFields parse(String source, String line, TimeContext time) {
+        Optional<TimeRecognizer.Recognized> found = times.recognize(source, line, time);
+        Optional<LevelRecognizer.Level> level = found.filter(recognized -> recognized.level() != null)
+                .map(recognized -> new LevelRecognizer.Level(Levels.normalize(recognized.level()), recognized.level()))
+                .or(() -> LevelRecognizer.find(line, found.map(TimeRecognizer.Recognized::start).orElse(-1),
+                        found.map(TimeRecognizer.Recognized::end).orElse(-1)));
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("log_format", "plain");
+        level.filter(recognized -> !recognized.original().equals(recognized.normalized()))
+                .ifPresent(recognized -> labels.put(LEVEL_ORIGINAL_LABEL, recognized.original()));
+        return new ParsedFields(found.map(TimeRecognizer.Recognized::time).orElse(null), line,
+                level.map(LevelRecognizer.Level::normalized).orElse(null), null, null, null, null, null, null, labels, true);
     }
 }

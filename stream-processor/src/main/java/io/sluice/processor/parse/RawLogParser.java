@@ -91,7 +91,7 @@ public final class RawLogParser {
 
     public LogEvent parse(DecodedLine line) {
         TimeContext time = new TimeContext(line.settings().timezone(), line.record().receivedAt());
-        ParsedFields fields = content.parse(line.service(), line.envelope().content(), time);
+        ParsedFields fields = content.parse(line.service(), line.sourceKey(), line.envelope().content(), time);
         return toEvent(line, fields);
     }
 
@@ -121,7 +121,8 @@ public final class RawLogParser {
         RawRecord record = line.record();
         Envelope envelope = line.envelope();
         ShippedAttributes shipped = record.attributes();
-        Instant timestamp = firstNonNull(fields.timestamp(), envelope.timestamp(), shipped.timestamp(), record.receivedAt());
+        Instant read = firstNonNull(fields.timestamp(), envelope.timestamp(), shipped.timestamp());
+        Instant timestamp = read != null ? read : record.receivedAt();
         Map<String, String> labels = new LinkedHashMap<>();
         shipped.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
         envelope.labels().forEach((name, value) -> labels.put(name.replace('.', '_'), value));
@@ -129,6 +130,9 @@ public final class RawLogParser {
             labels.put("stream", envelope.stream());
         }
         labels.putAll(fields.labels());
+        if (read == null) {
+            labels.put(io.sluice.model.EventLabels.TIME_SOURCE, "received"); // never silently "now": the line had no time Sluice could read
+        }
         if (line.originalBytes() != null) {
             labels.put(ORIGINAL_BYTES_LABEL, line.originalBytes());
         }

@@ -13,21 +13,18 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads timestamps in the forms logs use: ISO-8601 with or without zone, a space instead of 'T', a
  * comma before the fraction, epoch seconds or milliseconds, Apache/nginx {@code 22/Nov/2026:10:15:30 +0000},
  * Apache error logs' {@code Sun Nov 22 10:15:30.123456 2026}, Go's {@code 2026/11/22 10:15:30}, yearless
- * syslog {@code Nov 22 10:15:30} and a bare time of day. A timestamp without a zone is in the source's
- * zone; one without a year or date gets the one that does not put it in the future.
+ * syslog {@code Nov 22 10:15:30} and a bare time of day, given as a field's value. A timestamp without a zone is in
+ * the source's zone; one without a year or date gets the one that does not put it in the future. (Finding a time in a
+ * free-text line is {@code io.sluice.processor.recognize.TimeRecognizer}'s job.)
  */
 public final class Timestamps {
 
-    static final Pattern LEADING_ISO = Pattern.compile(
-            "^(\\d{4}[-/]\\d{2}[-/]\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)");
-    static final Pattern BRACKETED_CLF = Pattern.compile("\\[(\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4})]");
     /** Apache/nginx {@code 22/Nov/2026:10:15:30 +0000}; HAProxy's has milliseconds and no zone. */
     private static final DateTimeFormatter CLF = new DateTimeFormatterBuilder()
             .appendPattern("dd/MMM/yyyy:HH:mm:ss")
@@ -134,18 +131,5 @@ public final class Timestamps {
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** A timestamp at the start of a plain-text line, or a bracketed access-log one anywhere in it. */
-    public static Optional<Instant> findInLine(String line, TimeContext time) {
-        Matcher leading = LEADING_ISO.matcher(line);
-        if (leading.find()) {
-            return parseText(leading.group(1), time);
-        }
-        Matcher clf = BRACKETED_CLF.matcher(line);
-        if (clf.find()) {
-            return parseText(clf.group(1), time);
-        }
-        return Optional.empty();
     }
 }

@@ -160,6 +160,9 @@ final class LineProcessor implements Processor<String, byte[], String, ParseOutc
                         tooLarge.get());
                 return;
             }
+            if ("received".equals(event.labels().get(io.sluice.model.EventLabels.TIME_SOURCE))) {
+                meters.untimed(event.service());
+            }
             // the event id travels as a header too, so a consumer can match outputs to inputs without parsing
             Headers out = new RecordHeaders();
             SluiceHeaders.put(out, SluiceHeaders.EVENT_ID, event.eventId());

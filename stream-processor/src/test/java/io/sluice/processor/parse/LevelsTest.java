@@ -26,14 +26,4 @@ class LevelsTest {
     void shouldNotInventALevel(String word) {
         assertThat(Levels.normalize(word)).isNull();
     }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2026-11-22 10:15:30 ERROR something broke | ERROR",
-        "[WARN] disk almost full                   | WARN",
-        "user said error in the chat               | ''",
-        "I think E is a letter                     | ''"})
-    void shouldFindTheLevelAmongTheFirstTokens(String line, String level) {
-        assertThat(PlainLineParser.findLevel(line)).isEqualTo(level.isEmpty() ? null : level);
-    }
 }

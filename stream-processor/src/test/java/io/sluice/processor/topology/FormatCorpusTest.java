@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 class FormatCorpusTest {
 
     private static final List<String> FILES = List.of("json", "logfmt", "syslog", "access", "java", "python", "go",
-            "cri", "plain", "grok");
+            "cri", "plain", "grok", "recognized");
     private static final Instant DEFAULT_RECEIVED = Instant.parse("2026-11-22T12:00:00Z");
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(1);
     private static final TextFormats FORMATS = new TextFormats(new GrokPatterns(1000));

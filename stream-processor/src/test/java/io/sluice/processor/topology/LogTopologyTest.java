@@ -174,6 +174,17 @@ class LogTopologyTest {
     }
 
     @Test
+    void shouldSayWhenALineHadNoReadableTimeAndCountItPerService() {
+        send("legacy-batch", "job finished, nothing to say about when", "u-1");
+        send("legacy-batch", "2026-11-20 10:15:30 job started", "u-2");
+
+        assertThat(enriched.readValue().labels()).containsEntry("sluice_time_source", "received");
+        assertThat(enriched.readValue().labels()).doesNotContainKey("sluice_time_source");
+        assertThat(registry.get(SluiceMeters.EVENTS_UNTIMED).tags("stage", "processor", "service", "legacy-batch").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldCountEventsInAndOutAndDeadLettersByReason() {
         send("checkout", "{\"message\": \"fine\"}", "m-1");
         send("checkout", "plain and fine", "m-2");

@@ -1,0 +1,14 @@
+package io.sluice.model;
+
+/** Labels Sluice itself puts on events, which users filter on ({@code labels.<name>} in Kibana and {@code ./sluice search}). */
+public final class EventLabels {
+
+    /**
+     * {@code received} on an event whose line had no time Sluice could read: its {@code @timestamp} is when the line
+     * reached Kafka — never silently "now".
+     */
+    public static final String TIME_SOURCE = "sluice_time_source";
+
+    private EventLabels() {
+    }
+}
