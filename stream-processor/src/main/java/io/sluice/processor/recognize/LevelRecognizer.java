@@ -20,14 +20,18 @@ public final class LevelRecognizer {
     private static final int ANY_CASE_TOKENS = 6;
     private static final int SPAN = 120;
 
-    /** Words beyond {@link Levels}' own: three-letter forms (Serilog, Ceph, zerolog), MySQL's Note, ClickHouse's Information, Postgres's LOG. */
+    /**
+     * Words beyond {@link Levels}' own: three-letter forms (Serilog, Ceph, zerolog), MySQL's Note, ClickHouse's Information,
+     * Postgres's LOG, BlueGene/L's FAILURE.
+     */
     private static final Map<String, String> MORE_WORDS = Map.ofEntries(
             Map.entry("WRN", LogLevels.WARN), Map.entry("INF", LogLevels.INFO), Map.entry("DBG", LogLevels.DEBUG),
             Map.entry("DBUG", LogLevels.DEBUG), Map.entry("FTL", LogLevels.FATAL), Map.entry("VRB", LogLevels.TRACE),
             Map.entry("TRC", LogLevels.TRACE), Map.entry("CRT", LogLevels.FATAL), Map.entry("EMERGENCY", LogLevels.FATAL),
             Map.entry("NOTE", LogLevels.INFO), Map.entry("LOG", LogLevels.INFO), Map.entry("CONFIG", LogLevels.DEBUG),
             Map.entry("VERBOSE", LogLevels.TRACE), Map.entry("FAULT", LogLevels.ERROR), Map.entry("WARNINGS", LogLevels.WARN),
-            Map.entry("ERRORS", LogLevels.ERROR), Map.entry("CRITICAL", LogLevels.FATAL), Map.entry("INFORMATIONAL", LogLevels.INFO));
+            Map.entry("ERRORS", LogLevels.ERROR), Map.entry("CRITICAL", LogLevels.FATAL), Map.entry("INFORMATIONAL", LogLevels.INFO),
+            Map.entry("FAILURE", LogLevels.ERROR));
     /** Xorg's {@code (II)}, {@code (WW)}, {@code (EE)}: only when decorated. */
     private static final Map<String, String> DOUBLED = Map.of("II", LogLevels.INFO, "WW", LogLevels.WARN, "EE", LogLevels.ERROR,
             "NI", LogLevels.INFO);
