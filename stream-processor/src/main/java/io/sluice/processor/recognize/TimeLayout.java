@@ -12,26 +12,20 @@ import java.util.regex.Pattern;
  * numbers of a date in an order the source decides), {@code ymd} (six digits, yyMMdd), {@code H}, {@code M}, {@code S},
  * {@code f} (fraction), {@code ampm}, {@code z} (zone) and {@code epoch}. A layout only matches at the start of a token.
  *
- * @param name            what the layout is called in tests and metrics
- * @param dayFirstByDefault for {@code a}/{@code b}: the order a source is read in until one of its lines decides it
- *                        (a day above 12)
+ * @param name what the layout is called in tests
  */
-record TimeLayout(String name, Pattern pattern, Set<String> groups, boolean dayFirstByDefault) {
+record TimeLayout(String name, Pattern pattern, Set<String> groups) {
 
     /** Not inside a word, a number or a dotted name (a file name's date is not the event's). */
     private static final String TOKEN_START = "(?<![\\w.])";
 
     static TimeLayout of(String name, String regex) {
-        return of(name, regex, false);
-    }
-
-    static TimeLayout of(String name, String regex, boolean dayFirstByDefault) {
         Set<String> groups = new HashSet<>();
         Matcher named = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(regex);
         while (named.find()) {
             groups.add(named.group(1));
         }
-        return new TimeLayout(name, Pattern.compile(TOKEN_START + regex, Pattern.CASE_INSENSITIVE), Set.copyOf(groups), dayFirstByDefault);
+        return new TimeLayout(name, Pattern.compile(TOKEN_START + regex, Pattern.CASE_INSENSITIVE), Set.copyOf(groups));
     }
 
     /** The group's text, or null when the layout has no such group or it did not take part. */

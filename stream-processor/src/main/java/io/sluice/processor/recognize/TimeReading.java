@@ -141,7 +141,7 @@ final class TimeReading {
     /** Day first when the source has shown it, else by convention: {@code .} and {@code -} separate day-first dates, {@code /} month-first. */
     private static boolean pairDayFirst(TimeLayout layout, Matcher matcher, DateOrders orders) {
         String separator = layout.group(matcher, "sep");
-        boolean conventional = layout.dayFirstByDefault() || !"/".equals(separator);
+        boolean conventional = !"/".equals(separator);
         return orders.dayFirst(Integer.parseInt(layout.group(matcher, "a")), Integer.parseInt(layout.group(matcher, "b")), conventional);
     }
 
