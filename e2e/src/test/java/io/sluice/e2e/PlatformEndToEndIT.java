@@ -140,6 +140,47 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void shouldMakeAccessLogsChartableWithTypedFields() throws Exception {
+        String service = "e2e-" + run + "-nginx";
+        String day = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss +0000", java.util.Locale.ROOT).withZone(ZoneOffset.UTC)
+                .format(Instant.now().minus(2, ChronoUnit.MINUTES));
+        List<String> lines = new ArrayList<>();
+        int[] statuses = {200, 200, 301, 404, 500, 503};
+        for (int i = 0; i < 60; i++) {
+            int status = statuses[i % statuses.length];
+            String client = i % 3 == 0 ? "2001:db8::" + (i + 1) : "10.0." + (i % 5) + "." + (i + 1);
+            lines.add(client + " - - [" + day + "] \"GET /orders/" + i + " HTTP/1.1\" " + status + " " + (100 * i)
+                    + " \"-\" \"e2e/1.0\" rt=" + (i / 10) + "." + String.format("%03d", i) + " urt=\"0.001\"");
+        }
+
+        HttpResponse<String> response = post(service, String.join("\n", lines));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        String pattern = "logs-" + service + "-*";
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(elasticsearch.count(pattern)).isEqualTo(60));
+        assertThat(total("/" + pattern + "/_search?size=0&q=" + encode("http.response.status_code:>=500"))).isEqualTo(20);
+        assertThat(total("/" + pattern + "/_search?size=0&q=" + encode("source.ip:\"10.0.0.0/24\""))).isEqualTo(8);
+        assertThat(total("/" + pattern + "/_search?size=0&q=" + encode("http.response.body.bytes:[1000 TO 1999]"))).isEqualTo(10);
+        JsonNode slowest = elasticsearch.get("/" + pattern + "/_search?size=1&sort=event.duration:desc").path("hits").path("hits")
+                .get(0).path("_source");
+        assertThat(slowest.path("event.duration").isNumber()).isTrue();
+        assertThat(slowest.path("event.duration").asLong()).isEqualTo(5_059_000_000L);
+        assertThat(slowest.path("url.original").asString()).isEqualTo("/orders/59");
+        assertThat(slowest.path("http.response.status_code").asInt()).isEqualTo(503);
+        assertThat(slowest.path("log.level").asString()).isEqualTo("ERROR");
+        assertThat(slowest.path("labels").path("urt").asString()).isEqualTo("0.001");
+    }
+
+    private long total(String path) {
+        return elasticsearch.get(path + "&track_total_hits=true").path("hits").path("total").path("value").asLong();
+    }
+
+    private static String encode(String query) {
+        return java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldStoreAJndiLookupVerbatimThroughEveryDoorAndNeverDialIt() throws Exception {
         try (ConnectionTrap ldap = new ConnectionTrap()) {
             new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), ldap.port()).close();

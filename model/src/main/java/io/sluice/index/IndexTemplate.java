@@ -60,17 +60,29 @@ public enum IndexTemplate {
         }
     }
 
-    /** PUTs the template; throws with Elasticsearch's answer when it is refused. */
+    /**
+     * PUTs the template, then adds its mapping to the indices it already matches (fields are only ever added,
+     * which Elasticsearch allows on a live index): today's index gains a new field's type at once, not tomorrow.
+     * Throws with Elasticsearch's answer when either is refused.
+     */
     public void install(ElasticsearchAccess elasticsearch, HttpClient http) {
-        HttpRequest request = elasticsearch.request("/_index_template/" + templateName)
+        send(elasticsearch, http, "/_index_template/" + templateName, body());
+        tools.jackson.databind.JsonNode template = io.sluice.json.Json.MAPPER.readTree(body());
+        String pattern = template.path("index_patterns").get(0).asString();
+        send(elasticsearch, http, "/" + pattern + "/_mapping?allow_no_indices=true&expand_wildcards=open",
+                io.sluice.json.Json.MAPPER.writeValueAsString(template.path("template").path("mappings")));
+    }
+
+    private void send(ElasticsearchAccess elasticsearch, HttpClient http, String path, String json) {
+        HttpRequest request = elasticsearch.request(path)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body()))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("index template " + templateName + " refused by " + elasticsearch + ": "
-                        + response.statusCode() + " " + response.body());
+                throw new IllegalStateException("index template " + templateName + " refused by " + elasticsearch + " (" + path
+                        + "): " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach Elasticsearch at " + elasticsearch.url(), e);

@@ -9,6 +9,12 @@ public final class EventLabels {
      */
     public static final String TIME_SOURCE = "sluice_time_source";
 
+    /**
+     * The typed fields (comma-separated ECS names) whose value did not fit the field's type, e.g. a status code
+     * of {@code "-"}: each value stays a label under the field's name with underscores.
+     */
+    public static final String UNTYPED_FIELDS = "sluice_untyped_fields";
+
     private EventLabels() {
     }
 }

@@ -35,13 +35,15 @@ public final class Redactor {
         String stackTrace = apply(event.errorStackTrace(), applied);
         Map<String, String> labels = new LinkedHashMap<>();
         event.labels().forEach((name, value) -> labels.put(name, apply(value, applied)));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        event.fields().forEach((name, value) -> fields.put(name, value instanceof String text ? apply(text, applied) : value));
         if (applied.isEmpty()) {
             return event;
         }
         labels.put(REDACTED_LABEL, String.join(",", applied));
         return new LogEvent(event.timestamp(), message, event.level(), event.service(), event.host(), event.traceId(),
                 event.spanId(), event.eventId(), event.ingested(), original, labels, event.errorType(), errorMessage,
-                stackTrace, event.errorFingerprint());
+                stackTrace, event.errorFingerprint(), fields);
     }
 
     /** A text with what the rules found replaced, and the names of the rules that found something (empty: unchanged). */

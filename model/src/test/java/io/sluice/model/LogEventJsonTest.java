@@ -67,4 +67,61 @@ class LogEventJsonTest {
         assertThatThrownBy(() -> new LogEvent(Instant.EPOCH, "m", null, " ", null, null, null, "id", null, null, null))
                 .hasMessageContaining("service.name");
     }
+
+    @Test
+    void shouldWriteTypedFieldsAsTopLevelEcsFieldsWithTheirTypes() {
+        LogEvent access = event("http.response.status_code", "503", "source.ip", "2001:db8::7", "url.original", "/cart?id=7",
+                "process.pid", 4711);
+        JsonNode json = Json.MAPPER.readTree(Topics.ENRICHED.valueSerde().serializer().serialize("t", access));
+
+        assertThat(json.get("http.response.status_code").isNumber()).isTrue();
+        assertThat(json.get("http.response.status_code").asLong()).isEqualTo(503);
+        assertThat(json.get("process.pid").asLong()).isEqualTo(4711);
+        assertThat(json.get("source.ip").asString()).isEqualTo("2001:db8::7");
+        assertThat(json.get("url.original").asString()).isEqualTo("/cart?id=7");
+        assertThat(Topics.ENRICHED.valueSerde().deserializer().deserialize("t", Json.MAPPER.writeValueAsBytes(access)))
+                .isEqualTo(access);
+    }
+
+    @Test
+    void shouldKeepAValueThatDoesNotFitItsTypeAsAFlaggedLabel() {
+        LogEvent odd = event("http.response.status_code", "-", "source.ip", "gateway.internal", "http.request.method", "GET");
+
+        assertThat(odd.fields()).containsOnlyKeys("http.request.method");
+        assertThat(odd.labels()).containsEntry("http_response_status_code", "-").containsEntry("source_ip", "gateway.internal")
+                .containsEntry(EventLabels.UNTYPED_FIELDS, "http.response.status_code,source.ip");
+    }
+
+    @Test
+    void shouldDropKeysThatAreNotSluiceFieldsWhenReading() {
+        String json = "{\"@timestamp\":\"2026-11-22T10:15:30Z\",\"service.name\":\"svc\",\"event.id\":\"id\","
+                + "\"@version\":\"1\",\"http.response.status_code\":200}";
+        LogEvent read = Topics.ENRICHED.valueSerde().deserializer().deserialize("t", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read.fields()).containsExactly(Map.entry("http.response.status_code", 200L));
+        assertThat(read.labels()).isEmpty();
+    }
+
+    @Test
+    void shouldTypeNumbersAndAddressesStrictly() {
+        assertThat(FieldType.LONG.coerce("200")).isEqualTo(200L);
+        assertThat(FieldType.LONG.coerce(" 42 ")).isEqualTo(42L);
+        assertThat(FieldType.LONG.coerce("2.5")).isNull();
+        assertThat(FieldType.LONG.coerce("99999999999999999999")).isNull();
+        assertThat(FieldType.IP.coerce("203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(FieldType.IP.coerce("::ffff:10.0.0.1")).isEqualTo("::ffff:10.0.0.1");
+        assertThat(FieldType.IP.coerce("256.1.1.1")).isNull();
+        assertThat(FieldType.IP.coerce("cafe")).isNull();
+        assertThat(FieldType.IP.coerce("12:zz::1")).isNull();
+        assertThat(FieldType.KEYWORD.coerce("")).isNull();
+    }
+
+    private static LogEvent event(Object... fieldsAndValues) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return new LogEvent(Instant.parse("2026-11-22T10:15:30Z"), "GET /cart", "INFO", "web", null, null, null, "ev-2",
+                null, null, null, null, null, null, null, fields);
+    }
 }

@@ -47,6 +47,18 @@ class RedactorTest {
     }
 
     @Test
+    void shouldRedactTypedTextFieldsAndKeepTheOthers() {
+        LogEvent access = new LogEvent(Instant.EPOCH, "GET", "INFO", "svc", null, null, null, "id", null, null, null, null, null,
+                null, null, Map.of("url.original", "/reset?mail=bob@example.com", "http.response.status_code", 200));
+
+        LogEvent redacted = all.redact(access);
+
+        assertThat(redacted.fields()).containsEntry("url.original", "/reset?mail=<email>")
+                .containsEntry("http.response.status_code", 200L);
+        assertThat(redacted.labels()).containsEntry(Redactor.REDACTED_LABEL, "email");
+    }
+
+    @Test
     void shouldLeaveEventsAloneWhenRedactionIsOff() {
         LogEvent event = event("to bob@example.com");
 

@@ -28,6 +28,11 @@ class SyslogParserTest {
         assertThat(message.structuredData()).containsEntry("sd.exampleSDID@32473.iut", "3")
                 .containsEntry("sd.exampleSDID@32473.eventSource", "Appl\"ication").containsEntry("sd.meta.x", "y");
         assertThat(message.message()).isEqualTo("payment failed");
+        assertThat(message.labels()).containsEntry("log.syslog.priority", "165").containsEntry("log.syslog.facility.code", "20")
+                .containsEntry("log.syslog.facility.name", "local4").containsEntry("log.syslog.severity.code", "5")
+                .containsEntry("log.syslog.severity.name", "notice").containsEntry("log.syslog.appname", "checkout")
+                .containsEntry("log.syslog.hostname", "web-1").containsEntry("log.syslog.procid", "4711")
+                .containsEntry("log.syslog.msgid", "ID47").containsEntry("process.name", "checkout").containsEntry("process.pid", "4711");
     }
 
     @Test
@@ -38,6 +43,7 @@ class SyslogParserTest {
         assertThat(message.timestamp()).isNull();
         assertThat(message.appName()).isNull();
         assertThat(message.message()).isEqualTo("disk failure");
+        assertThat(message.labels()).doesNotContainKeys("log.syslog.appname", "process.name", "process.pid", "log.syslog.msgid");
     }
 
     @Test

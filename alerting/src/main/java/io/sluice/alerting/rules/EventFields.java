@@ -1,9 +1,13 @@
 package io.sluice.alerting.rules;
 
 import io.sluice.model.LogEvent;
+import io.sluice.model.TypedFields;
 import java.util.Set;
 
-/** The event fields a rule can group by or compare, by their ECS names; {@code labels.<key>} for labels. */
+/**
+ * The event fields a rule can group by or compare, by their ECS names: the core ones, the {@link TypedFields typed
+ * ECS fields} ({@code http.response.status_code}, {@code source.ip}…, compared as text), {@code labels.<key>} for labels.
+ */
 public final class EventFields {
 
     static final Set<String> NAMES = Set.of("service.name", "host.name", "log.level", "error.type", "error.fingerprint",
@@ -13,7 +17,7 @@ public final class EventFields {
     }
 
     public static boolean known(String name) {
-        return NAMES.contains(name) || (name.startsWith("labels.") && name.length() > "labels.".length());
+        return NAMES.contains(name) || TypedFields.named(name).isPresent() || (name.startsWith("labels.") && name.length() > "labels.".length());
     }
 
     /** The field's value, or null when the event has none. */
@@ -25,7 +29,12 @@ public final class EventFields {
             case "error.type" -> event.errorType();
             case "error.fingerprint" -> event.errorFingerprint();
             case "trace.id" -> event.traceId();
-            default -> name.startsWith("labels.") && event.labels() != null ? event.labels().get(name.substring(7)) : null;
+            default -> name.startsWith("labels.") ? event.labels().get(name.substring(7)) : typed(event, name);
         };
+    }
+
+    private static String typed(LogEvent event, String name) {
+        Object value = event.fields().get(name);
+        return value == null ? null : value.toString();
     }
 }

@@ -62,7 +62,7 @@ public record Rule(String id, String name, EventMatcher match, String groupBy, D
     static List<String> problems(String groupBy, Duration cooldown, Duration maxCooldown, String runbook) {
         List<String> problems = new ArrayList<>();
         if (!EventFields.known(groupBy)) {
-            problems.add("group-by '" + groupBy + "' is not a field; one of " + new TreeSet<>(EventFields.NAMES) + " or labels.<key>");
+            problems.add("group-by '" + groupBy + "' is not a field; one of " + new TreeSet<>(EventFields.NAMES) + ", a typed ECS field (http.response.status_code, source.ip…) or labels.<key>");
         }
         if (maxCooldown.compareTo(cooldown) < 0) {
             problems.add("max-cooldown is shorter than cooldown");

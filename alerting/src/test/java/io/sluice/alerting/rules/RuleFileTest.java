@@ -74,7 +74,7 @@ class RuleFileTest {
                     type: pattern
                     window: 5x
                     match: { regex: "(unclosed" }
-                    group-by: user.name
+                    group-by: customer.tier
                 """, "rules.yml"))
                 .isInstanceOf(RuleFileException.class)
                 .satisfies(e -> assertThat(((RuleFileException) e).problems()).containsExactly(
@@ -86,8 +86,9 @@ class RuleFileTest {
                         "rule 'Bad_Id' (rules[2]): type 'sometimes' is unknown; one of threshold, ratio, new-error, absence, pattern, spike",
                         "rule 'oom' (rules[3]): match.regex is not a regular expression: Unclosed group",
                         "rule 'oom' (rules[3]): window '5x' is not a duration like 30s, 5m, 1h or 7d",
-                        "rule 'oom' (rules[3]): group-by 'user.name' is not a field; one of [error.fingerprint, error.type,"
-                                + " host.name, log.level, service.name, trace.id] or labels.<key>"))
+                        "rule 'oom' (rules[3]): group-by 'customer.tier' is not a field; one of [error.fingerprint, error.type,"
+                                + " host.name, log.level, service.name, trace.id], a typed ECS field (http.response.status_code,"
+                                + " source.ip…) or labels.<key>"))
                 .hasMessageStartingWith("rules.yml: 9 problems");
     }
 

@@ -37,7 +37,7 @@ class RuleTest {
         assertThatThrownBy(() -> new Rule("oom", "OOM", EventMatcher.ALL, "service.name", Duration.ofMinutes(15),
                 Duration.ofHours(4), null, null, new Condition.Pattern(minute, 1)))
                 .hasMessage("a pattern rule needs match.contains or match.regex");
-        assertThatThrownBy(() -> new Rule("Bad_Id", "x", EventMatcher.ALL, "user.name", Duration.ofHours(1), Duration.ofMinutes(1),
+        assertThatThrownBy(() -> new Rule("Bad_Id", "x", EventMatcher.ALL, "customer.tier", Duration.ofHours(1), Duration.ofMinutes(1),
                 "ftp://runbooks", null, new Condition.Threshold(minute, 1))).isInstanceOfSatisfying(InvalidRuleException.class,
                 e -> assertThat(e.problems()).hasSize(4));
     }

@@ -28,7 +28,11 @@ import tools.jackson.databind.JsonNode;
 class KibanaObjectsTest {
 
     private static final Path FILE = SluiceHome.locate().resolve("kibana").resolve("sluice-objects.ndjson");
-    private static final Pattern KQL_FIELD = Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*:");
+    private static final Pattern KQL_FIELD = Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*(?::|[<>]=?)");
+    private static final Set<String> NUMERIC_OPERATIONS = Set.of("max", "min", "sum", "average", "median", "percentile",
+            "percentile_rank", "standard_deviation");
+    private static final Set<String> NUMERIC_TYPES = Set.of("long", "integer", "short", "byte", "double", "float",
+            "half_float", "scaled_float");
 
     private static List<JsonNode> objects() throws Exception {
         List<JsonNode> objects = new ArrayList<>();
@@ -38,26 +42,27 @@ class KibanaObjectsTest {
         return objects;
     }
 
-    /** Every field path of a template's mapping; a flattened field stands for itself and any key below it. */
-    private static Set<String> fields(IndexTemplate template) {
-        Set<String> fields = new HashSet<>();
+    /** Every field path of a template's mapping and its type; a flattened field stands for itself and any key below it. */
+    private static Map<String, String> fields(IndexTemplate template) {
+        Map<String, String> fields = new HashMap<>();
         collect(Json.MAPPER.readTree(template.body()).path("template").path("mappings").path("properties"), "", fields);
         return fields;
     }
 
-    private static void collect(JsonNode properties, String prefix, Set<String> fields) {
+    private static void collect(JsonNode properties, String prefix, Map<String, String> fields) {
         properties.properties().forEach(entry -> {
             String path = prefix + entry.getKey();
             if (entry.getValue().has("properties")) {
                 collect(entry.getValue().path("properties"), path + ".", fields);
             } else {
-                fields.add(entry.getValue().path("type").asString().equals("flattened") ? path + ".*" : path);
+                String type = entry.getValue().path("type").asString();
+                fields.put(type.equals("flattened") ? path + ".*" : path, type);
             }
         });
     }
 
-    private static boolean mapped(Set<String> fields, String field) {
-        return fields.contains(field) || fields.stream().anyMatch(f -> f.endsWith(".*") && field.startsWith(f.substring(0, f.length() - 1)));
+    private static boolean mapped(Map<String, String> fields, String field) {
+        return fields.containsKey(field) || fields.keySet().stream().anyMatch(f -> f.endsWith(".*") && field.startsWith(f.substring(0, f.length() - 1)));
     }
 
     @Test
@@ -84,7 +89,7 @@ class KibanaObjectsTest {
 
     @Test
     void shouldUseOnlyFieldsTheIndexTemplatesMap() throws Exception {
-        Map<String, Set<String>> fieldsByView = new HashMap<>();
+        Map<String, Map<String, String>> fieldsByView = new HashMap<>();
         Map<String, IndexTemplate> templates = Map.of("logs-*", IndexTemplate.LOGS, "sluice-alerts-*", IndexTemplate.ALERTS,
                 "sluice-dlq-*", IndexTemplate.DEAD_LETTERS);
         for (JsonNode object : objects()) {
@@ -93,15 +98,17 @@ class KibanaObjectsTest {
                 IndexTemplate template = templates.get(title);
                 assertThat(template).as("a template for " + title).isNotNull();
                 assertThat(Json.MAPPER.readTree(template.body()).path("index_patterns").get(0).asString()).isEqualTo(title);
-                Set<String> fields = fields(template);
-                assertThat(fields).contains(object.path("attributes").path("timeFieldName").asString());
+                Map<String, String> fields = fields(template);
+                assertThat(fields).containsKey(object.path("attributes").path("timeFieldName").asString());
+                String formats = object.path("attributes").path("fieldFormatMap").asString("{}");
+                Json.MAPPER.readTree(formats).propertyNames().forEach(field -> require(fields, field));
                 fieldsByView.put(object.path("id").asString(), fields);
             }
         }
         List<String> checked = new ArrayList<>();
         for (JsonNode object : objects()) {
             if (object.path("type").asString().equals("search")) {
-                Set<String> fields = fieldsByView.get(object.path("references").get(0).path("id").asString());
+                Map<String, String> fields = fieldsByView.get(object.path("references").get(0).path("id").asString());
                 JsonNode attributes = object.path("attributes");
                 attributes.path("columns").forEach(column -> checked.add(require(fields, column.asString())));
                 attributes.path("sort").forEach(sort -> checked.add(require(fields, sort.get(0).asString())));
@@ -114,13 +121,14 @@ class KibanaObjectsTest {
                     if (!panel.path("type").asString().equals("lens")) {
                         continue;
                     }
-                    Set<String> fields = fieldsByView.get(lens.path("references").get(0).path("id").asString());
+                    Map<String, String> fields = fieldsByView.get(lens.path("references").get(0).path("id").asString());
                     kqlFields(lens.path("state").path("query").path("query").asString()).forEach(field -> checked.add(require(fields, field)));
                     lens.path("state").path("datasourceStates").path("formBased").path("layers").forEach(layer ->
                             layer.path("columns").forEach(column -> {
                                 String field = column.path("sourceField").asString();
                                 if (!field.equals("___records___")) {
                                     checked.add(require(fields, field));
+                                    requireType(fields, field, column);
                                 }
                             }));
                 }
@@ -129,9 +137,22 @@ class KibanaObjectsTest {
         assertThat(checked).as("fields were found to check").hasSizeGreaterThan(15);
     }
 
-    private static String require(Set<String> fields, String field) {
+    private static String require(Map<String, String> fields, String field) {
         assertThat(mapped(fields, field)).as(field + " is mapped").isTrue();
         return field;
+    }
+
+    /** A chart computes on a number only when the template maps one, and says the data type the mapping gives. */
+    private static void requireType(Map<String, String> fields, String field, JsonNode column) {
+        String type = fields.getOrDefault(field, "flattened");
+        boolean numeric = NUMERIC_TYPES.contains(type);
+        if (NUMERIC_OPERATIONS.contains(column.path("operationType").asString())) {
+            assertThat(numeric).as(field + " is numeric for " + column.path("operationType").asString()).isTrue();
+        }
+        String dataType = column.path("dataType").asString();
+        if (column.path("isBucketed").asBoolean() && !dataType.equals("date")) {
+            assertThat(dataType).as(field + " is a " + type).isEqualTo(numeric ? "number" : type.equals("ip") ? "ip" : "string");
+        }
     }
 
     private static List<String> kqlFields(String query) {

@@ -88,20 +88,11 @@ class ElasticsearchBulkIT {
 
     @Test
     void shouldIndexFieldsWhoseShapeChangesBetweenEventsWithoutAMappingConflict() throws Exception {
-        DocumentMapper mapper = new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()),
-                java.time.Clock.systemUTC());
         String nested = "{\"a\":".repeat(25) + "1" + "}".repeat(25);
-        List<String> shapes = List.of(
+        List<BulkDocument> documents = mapped("shape", List.of(
                 "\"labels\":{\"region\":\"eu\"}",
                 "\"labels\":{\"region.name\":\"eu-west\",\"region.zone\":\"b\"}",
-                "\"log\":\"a string where the template has an object\",\"deep\":" + nested);
-        List<BulkDocument> documents = new java.util.ArrayList<>();
-        for (int i = 0; i < shapes.size(); i++) {
-            byte[] json = ("{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"message\":\"shape " + i + "\",\"service.name\":\""
-                    + service + "\",\"event.id\":\"shape-" + i + "\"," + shapes.get(i) + "}").getBytes(StandardCharsets.UTF_8);
-            documents.add((BulkDocument) mapper.map(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
-                    "logs.enriched.v1", 0, i, service, json)));
-        }
+                "\"log\":\"a string where the template has an object\",\"deep\":" + nested));
 
         BulkOutcome outcome = indexer.index(documents);
 
@@ -120,6 +111,46 @@ class ElasticsearchBulkIT {
 
         assertThat(outcome.indexed()).isEqualTo(1);
         assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldIndexTypedFieldsSoRangesStatisticsAndAddressesWork() throws Exception {
+        List<BulkDocument> documents = mapped("typed", List.of(
+                "\"http.response.status_code\":200,\"event.duration\":1200000,\"source.ip\":\"10.0.0.7\"",
+                "\"http.response.status_code\":503,\"event.duration\":250000000,\"source.ip\":\"10.0.3.1\"",
+                "\"http.response.status_code\":504,\"event.duration\":60003000000,\"source.ip\":\"2001:db8::42\"",
+                // what a foreign producer may write: a status code that is no number, an address that is none
+                "\"http.response.status_code\":\"oops\",\"source.ip\":\"gw.example.com\",\"event.duration\":5"));
+
+        BulkOutcome outcome = indexer.index(documents);
+
+        assertThat(outcome.rejected()).isEmpty();
+        assertThat(count()).isEqualTo(4);
+        assertThat(client.count(count -> count.index("logs-" + service + "-*").query(query -> query.range(range -> range
+                .number(number -> number.field("http.response.status_code").gte(500.0))))).count()).isEqualTo(2);
+        assertThat(countMatching("source.ip", "10.0.0.0/16")).isEqualTo(2);
+        var stats = client.search(search -> search.index("logs-" + service + "-*").size(0)
+                .aggregations("duration", aggregation -> aggregation.stats(field -> field.field("event.duration"))), Map.class)
+                .aggregations().get("duration").stats();
+        assertThat(stats.count()).isEqualTo(4);
+        assertThat(stats.max()).isEqualTo(60_003_000_000.0);
+        assertThat(stats.min()).isEqualTo(5.0);
+        assertThat(countMatching("labels.sluice_untyped_fields", "http.response.status_code,source.ip")).isEqualTo(1);
+        assertThat(countMatching("labels.http_response_status_code", "oops")).isEqualTo(1);
+    }
+
+    /** Documents the way the indexer makes them of enriched records: each JSON event with the given extra fields. */
+    private List<BulkDocument> mapped(String name, List<String> extraFields) {
+        DocumentMapper mapper = new DocumentMapper(new RetentionPolicy(Duration.ofDays(36_500), Map.of()),
+                java.time.Clock.systemUTC());
+        List<BulkDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < extraFields.size(); i++) {
+            byte[] json = ("{\"@timestamp\":\"2026-11-22T10:00:00Z\",\"message\":\"" + name + " " + i + "\",\"service.name\":\""
+                    + service + "\",\"event.id\":\"" + name + "-" + i + "\"," + extraFields.get(i) + "}").getBytes(StandardCharsets.UTF_8);
+            documents.add((BulkDocument) mapper.map(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                    "logs.enriched.v1", 0, i, service, json)));
+        }
+        return documents;
     }
 
     private long countMatching(String field, String value) throws Exception {

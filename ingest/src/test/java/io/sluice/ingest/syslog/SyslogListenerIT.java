@@ -64,7 +64,7 @@ class SyslogListenerIT {
             ShippedAttributes first = SluiceHeaders.attributes(records.get(0).headers());
             assertThat(first.level()).isEqualTo("ERROR");
             assertThat(first.timestamp()).isNotNull();
-            assertThat(first.labels()).containsEntry("syslog.facility", "19");
+            assertThat(first.labels()).containsEntry("log.syslog.facility.code", "19").containsEntry("log.syslog.facility.name", "local3");
             assertThat(SluiceHeaders.attributes(records.get(1).headers()).level()).isEqualTo("INFO");
         }
     }
@@ -131,7 +131,7 @@ class SyslogListenerIT {
 
         assertThat(records).hasSize(10);
         assertThat(SluiceHeaders.text(records.get(0).headers(), SluiceHeaders.HOST)).isEqualTo("edge-1");
-        assertThat(SluiceHeaders.attributes(records.get(0).headers()).labels()).containsEntry("syslog.procid", "77");
+        assertThat(SluiceHeaders.attributes(records.get(0).headers()).labels()).containsEntry("log.syslog.procid", "77").containsEntry("process.pid", "77");
         String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();

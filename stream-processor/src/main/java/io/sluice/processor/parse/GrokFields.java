@@ -47,6 +47,10 @@ final class GrokFields {
             labels.put("sluice_unparsed_timestamp", timestampText);
         }
         String json = text.remove(JSON_CAPTURE);
+        String tail = text.remove(AccessTail.CAPTURE);
+        if (tail != null) {
+            AccessTail.read(tail).forEach(text::putIfAbsent);
+        }
         text.forEach((name, value) -> labels.put(name.replace('.', '_'), value));
         if (json != null) {
             jsonLabels(json, labels);

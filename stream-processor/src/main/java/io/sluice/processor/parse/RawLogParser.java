@@ -140,6 +140,7 @@ public final class RawLogParser {
             labels.put(FUTURE_TIMESTAMP_LABEL, timestamp.toString());
             timestamp = record.receivedAt();
         }
+        Map<String, Object> typed = TypedFieldLifter.lift(labels);
         String message = fields.message() != null ? fields.message() : envelope.content();
         Optional<ErrorDetails.Found> error = ErrorDetails.of(message, fields.stackTrace());
         return new LogEvent(
@@ -157,7 +158,8 @@ public final class RawLogParser {
                 error.map(ErrorDetails.Found::type).orElse(null),
                 error.map(ErrorDetails.Found::message).orElse(null),
                 error.map(ErrorDetails.Found::stackTrace).orElse(null),
-                error.map(ErrorDetails.Found::fingerprint).orElse(null));
+                error.map(ErrorDetails.Found::fingerprint).orElse(null),
+                typed);
     }
 
     private static String stripLineEnd(String line) {

@@ -1,0 +1,50 @@
+package io.sluice.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.json.Json;
+import io.sluice.model.FieldType;
+import io.sluice.model.TypedField;
+import io.sluice.model.TypedFields;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class IndexTemplateTest {
+
+    private final JsonNode properties = Json.MAPPER.readTree(IndexTemplate.LOGS.body()).path("template").path("mappings")
+            .path("properties");
+
+    @Test
+    void shouldMapEveryTypedFieldWithItsType() {
+        for (TypedField field : TypedFields.ECS) {
+            JsonNode mapping = mappingOf(field.name());
+            assertThat(mapping.path("type").asString()).as(field.name()).isEqualTo(field.type().mapping());
+            if (field.type() != FieldType.KEYWORD) {
+                // a value Elasticsearch cannot read must not cost the whole document
+                assertThat(mapping.path("ignore_malformed").asBoolean()).as(field.name() + " ignore_malformed").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void shouldMapCoreFieldsAndKeepLabelsFlattened() {
+        assertThat(mappingOf("@timestamp").path("type").asString()).isEqualTo("date");
+        assertThat(mappingOf("log.level").path("type").asString()).isEqualTo("keyword");
+        assertThat(mappingOf("labels").path("type").asString()).isEqualTo("flattened");
+        assertThat(Json.MAPPER.readTree(IndexTemplate.LOGS.body()).path("template").path("mappings").path("dynamic").asBoolean(true))
+                .isFalse();
+    }
+
+    private JsonNode mappingOf(String path) {
+        JsonNode node = properties;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length; i++) {
+            node = node.path(parts[i]);
+            if (i < parts.length - 1) {
+                node = node.path("properties");
+            }
+        }
+        assertThat(node.isMissingNode()).as(path + " is mapped").isFalse();
+        return node;
+    }
+}
