@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Who a command is to Kafka. On the machine that runs the platform, the principal's own credentials from
- * the data folder of {@code --profile} (the operator reads; {@code ship} is the shipper). For a Kafka
+ * the data folder of {@code --profile} (the operator reads; {@code ship} is the shipper; {@code catalog} is the
+ * administrator, on its own listener). For a Kafka
  * elsewhere, {@code --kafka host:port} with {@code SLUICE_KAFKA_USERNAME}, {@code SLUICE_KAFKA_PASSWORD} and
  * {@code SLUICE_KAFKA_CA_FILE} in the environment — a password never goes on a command line.
  */
@@ -31,6 +32,9 @@ final class CommandKafka {
         if (password != null && !password.isBlank()) {
             return KafkaAccess.scram(bootstrap, env.getOrDefault("SLUICE_KAFKA_USERNAME", principal.username()), password,
                     Path.of(env.getOrDefault("SLUICE_KAFKA_CA_FILE", local.caCertificate().toString())));
+        }
+        if (principal == KafkaPrincipal.ADMIN && !args.options().containsKey("kafka")) {
+            return local.as(principal); // the administrator has a listener of its own (loopback, PLAIN over TLS)
         }
         return local.as(principal).withBootstrapServers(bootstrap);
     }

@@ -33,29 +33,38 @@ final class DemoLogs {
     /** One batch of NDJSON lines per service for the moment {@code now}. */
     Map<String, List<String>> tick(Instant now, boolean errorBurst) {
         Map<String, List<String>> batches = new LinkedHashMap<>();
-        batches.put("checkout", List.of(checkoutJson(now), checkoutJson(now)));
-        batches.put("payments", payments(now, errorBurst));
+        String trace = hex(32);
+        batches.put("checkout", List.of(checkoutJson(now, trace), checkoutJson(now, hex(32))));
+        batches.put("payments", payments(now, errorBurst, trace));
         batches.put("edge", List.of(accessLog(now), accessLog(now), accessLog(now)));
         return batches;
     }
 
-    private String checkoutJson(Instant now) {
+    private String checkoutJson(Instant now, String trace) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("@timestamp", now.toString());
         boolean slow = random.nextInt(10) == 0;
         line.put("log.level", slow ? "WARN" : "INFO");
         line.put("message", slow ? "cart checkout slow: " + (800 + random.nextInt(2000)) + " ms" : "order placed");
-        line.put("trace.id", hex(32));
+        line.put("trace.id", trace);
         line.put("span.id", hex(16));
         line.put("host.name", "checkout-" + random.nextInt(3));
         line.put("order_id", 1000 + random.nextInt(9000));
         return Json.MAPPER.writeValueAsString(line);
     }
 
-    private List<String> payments(Instant now, boolean errorBurst) {
+    /** Payments' own text log, and a JSON line for checkout's first order of the tick: one trace across two services. */
+    private List<String> payments(Instant now, boolean errorBurst, String trace) {
         List<String> lines = new ArrayList<>();
         lines.add(LOGBACK.format(now) + " INFO  [http-nio-8080-exec-" + random.nextInt(10)
                 + "] c.e.payments.PaymentService - authorized payment " + hex(8));
+        Map<String, Object> charge = new LinkedHashMap<>();
+        charge.put("@timestamp", now.plusMillis(20 + random.nextInt(60)).toString());
+        charge.put("log.level", "INFO");
+        charge.put("message", "card charged");
+        charge.put("trace.id", trace);
+        charge.put("span.id", hex(16));
+        lines.add(Json.MAPPER.writeValueAsString(charge));
         int errors = errorBurst ? 6 : (random.nextInt(20) == 0 ? 1 : 0);
         for (int i = 0; i < errors; i++) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -74,9 +83,10 @@ final class DemoLogs {
 
     private String accessLog(Instant now) {
         int status = STATUSES[random.nextInt(STATUSES.length)];
-        return "10.0.%d.%d - - [%s] \"GET %s HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0\"".formatted(
+        // nginx's combined format with the request time its docs log: rt=$request_time
+        return "10.0.%d.%d - - [%s] \"GET %s HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0\" rt=%d.%03d".formatted(
                 random.nextInt(255), random.nextInt(255), NGINX.format(now), PATHS[random.nextInt(PATHS.length)],
-                status, 200 + random.nextInt(5000));
+                status, 200 + random.nextInt(5000), random.nextInt(20) == 0 ? 1 + random.nextInt(3) : 0, random.nextInt(400));
     }
 
     private String hex(int length) {

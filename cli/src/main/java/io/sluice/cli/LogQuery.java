@@ -11,13 +11,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code ./sluice search} asks Elasticsearch: words in the message, a time range back from now,
- * optionally one service and one level; newest first, at most {@code limit} hits.
+ * What {@code ./sluice search} asks Elasticsearch: a time range back from now, optionally one service and one
+ * level, and a query — plain words in the message (every one of them, as before), or a query in the Lucene
+ * syntax Kibana users type ({@code service.name:checkout AND http.response.status_code:>=500 AND NOT
+ * message:"health check"}, wildcards, ranges, {@code labels.*}) handed to Elasticsearch's own {@code
+ * query_string} parser, never parsed here. Newest first, at most {@code limit} hits.
  */
 record LogQuery(String text, Instant from, String service, String level, int limit) {
 
     private static final Pattern SINCE = Pattern.compile("(\\d+)([smhd])");
     private static final Pattern WORD_BREAK = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /**
+     * A {@code field:} term — a dotted field name ({@code http.response.status_code:}, {@code labels.region:}) or
+     * {@code message:}/{@code @timestamp:}, followed by its value (so a copied "java.io.IOException: reset" stays words)
+     * — or a boolean
+     * operator: what makes the text a field query rather than words.
+     */
+    private static final Pattern FIELD_SYNTAX = Pattern.compile(
+            "(?:^|[\\s(])(?:[A-Za-z_@*][\\w@*-]*(?:\\.[\\w@*-]+)+|message|@timestamp):(?=\\S)|(?:^|\\s)(?:AND|OR|NOT)\\s");
 
     LogQuery {
         if (limit < 1 || limit > 10_000) {
@@ -79,7 +90,31 @@ record LogQuery(String text, Instant from, String service, String level, int lim
                 .filter(word -> !word.isEmpty()).toList();
     }
 
+    /** Whether the text is a field query (Lucene syntax) rather than plain words of the message. */
+    boolean isFieldQuery() {
+        return FIELD_SYNTAX.matcher(text).find();
+    }
+
+    /** The matching logs, newest first. */
     String toJson() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("size", limit);
+        body.put("sort", List.of(Map.of("@timestamp", "desc")));
+        body.put("query", query());
+        return Json.MAPPER.writeValueAsString(body);
+    }
+
+    /** No hits, only the aggregations given (counts, histogram, statistics) over the matching logs. */
+    String toJson(Map<String, Object> aggregations) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("size", 0);
+        body.put("track_total_hits", true);
+        body.put("query", query());
+        body.put("aggs", aggregations);
+        return Json.MAPPER.writeValueAsString(body);
+    }
+
+    private Map<String, Object> query() {
         List<Object> filters = new ArrayList<>();
         filters.add(Map.of("range", Map.of("@timestamp", Map.of("gte", from.toString()))));
         if (service != null) {
@@ -90,14 +125,13 @@ record LogQuery(String text, Instant from, String service, String level, int lim
         }
         Map<String, Object> bool = new java.util.LinkedHashMap<>();
         bool.put("filter", filters);
-        if (!text.isBlank()) {
+        if (isFieldQuery()) {
+            bool.put("must", List.of(Map.of("query_string", Map.of("query", text, "default_field", "message",
+                    "default_operator", "and", "analyze_wildcard", true))));
+        } else if (!text.isBlank()) {
             bool.put("must", List.of(Map.of("simple_query_string",
                     Map.of("query", text, "fields", List.of("message"), "default_operator", "and"))));
         }
-        Map<String, Object> body = Map.of(
-                "size", limit,
-                "sort", List.of(Map.of("@timestamp", "desc")),
-                "query", Map.of("bool", bool));
-        return Json.MAPPER.writeValueAsString(body);
+        return Map.of("bool", bool);
     }
 }

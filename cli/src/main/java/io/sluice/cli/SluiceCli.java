@@ -19,6 +19,8 @@ public final class SluiceCli {
                 case "runtime" -> new RuntimeCommand(CliArgs.parse(rest)).run();
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
+                case "catalog" -> new CatalogCommand(CliArgs.parse(rest), System.out).run();
+                case "trace" -> new TraceCommand(CliArgs.parse(rest), System.out).run();
                 case "access" -> new AccessCommand(CliArgs.parse(rest), System.out).run();
                 case "token" -> new TokenCommand(CliArgs.parse(rest), System.out).run();
                 case "tail" -> new TailCommand(CliArgs.parse(rest), System.out).run();
@@ -57,8 +59,16 @@ public final class SluiceCli {
                                            --cluster: a KRaft quorum, an Elasticsearch cluster, each service twice.
                                            Everything on 127.0.0.1 unless --listen opens ingest on ADDRESS;
                                            --insecure: ingest on plain HTTP without tokens (never expose it)
-                  search QUERY [--since 15m] [--service S] [--level L] [--limit 50]
-                                           print matching logs from Elasticsearch
+                  search QUERY [--since 15m] [--service S] [--level L] [--limit 50] [--json]
+                                           print matching logs from Elasticsearch; QUERY is words of the
+                                           message or Lucene syntax (http.response.status_code:>=500 AND …)
+                    [--count-by FIELD [--top 10] | --histogram 1m | --stats FIELD]
+                                           top values with counts, logs per interval as bars, or
+                                           count/min/mean/p50/p95/p99/max of a numeric field
+                  catalog set SERVICE --file entry.json | show [SERVICE] | remove SERVICE
+                                           a service's owners, correlation-id fields, typed fields and contract
+                  trace TRACE_ID [--since 7d] [--limit 1000] [--json]
+                                           every event of one trace across services, in time order
                   tail [QUERY] [--service S] [--level L] [--since 0s]
                                            follow new logs live, with the same filters as search; Ctrl-C stops
                   status [--sample 2s] [--json]

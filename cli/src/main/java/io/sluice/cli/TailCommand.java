@@ -40,6 +40,9 @@ final class TailCommand {
 
     int run() {
         LogQuery query = LogQuery.from(args, Instant.now(), "0s");
+        if (query.isFieldQuery()) {
+            throw new CliArgs.UsageException("tail follows words of the message, --service and --level; a field query is for search");
+        }
         KafkaAccess kafka = CommandKafka.as(args, KafkaPrincipal.OPERATOR);
         try (KafkaConsumer<String, byte[]> consumer = TopicTail.assignedToAll(kafka, Topics.ENRICHED.name(), Duration.ofSeconds(15))) {
             startAt(consumer, List.copyOf(consumer.assignment()), query.from());

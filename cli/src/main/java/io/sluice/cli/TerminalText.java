@@ -7,18 +7,18 @@ package io.sluice.cli;
  * Unicode bidirectional controls that reorder what is displayed. A newline is kept only where the
  * caller allows it (continuation lines of a stack trace), followed by the caller's indent.
  */
-final class TerminalText {
+public final class TerminalText {
 
     private TerminalText() {
     }
 
     /** Everything escaped, newlines included: for one-line fields (service, level, reason). */
-    static String escape(String text) {
+    public static String escape(String text) {
         return escape(text, null);
     }
 
     /** Escaped, each newline kept and followed by {@code newlineIndent}. */
-    static String escapeKeepingLines(String text, String newlineIndent) {
+    public static String escapeKeepingLines(String text, String newlineIndent) {
         return escape(text, newlineIndent);
     }
 

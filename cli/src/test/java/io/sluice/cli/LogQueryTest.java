@@ -66,4 +66,44 @@ class LogQueryTest {
         assertThat(SearchCommand.format(source)).isEqualTo(
                 "2026-11-22T10:00:00Z  pay               ERROR  boom\n        \tat x.Y(Y.java:1)");
     }
+
+    @Test
+    void shouldHandFieldQueriesToElasticsearchsOwnParserAndKeepPlainWordsAsTheyWere() {
+        for (String field : List.of("service.name:checkout AND http.response.status_code:>=500 AND NOT message:\"health check\"",
+                "labels.region:eu*", "message:timeout", "timeout OR refused", "(user.name:alice)", "NOT log.level:INFO")) {
+            LogQuery query = LogQuery.from(CliArgs.parse(List.of(field)), NOW);
+            assertThat(query.isFieldQuery()).as(field).isTrue();
+            JsonNode must = Json.MAPPER.readTree(query.toJson()).path("query").path("bool").path("must").get(0);
+            assertThat(must.path("query_string").path("query").asString()).isEqualTo(field);
+            assertThat(must.path("query_string").path("default_field").asString()).isEqualTo("message");
+        }
+        for (String words : List.of("timeout", "java.io.IOException: reset", "Connection refused: connect", "10.0.0.1:8080",
+                "GET /api/v1/orders", "and or not")) {
+            assertThat(LogQuery.from(CliArgs.parse(List.of(words)), NOW).isFieldQuery()).as(words).isFalse();
+        }
+    }
+
+    @Test
+    void shouldAskOnlyForAggregationsWhenNumbersAreWanted() {
+        JsonNode body = Json.MAPPER.readTree(LogQuery.from(CliArgs.parse(List.of("--service", "edge")), NOW)
+                .toJson(java.util.Map.of("values", java.util.Map.of("terms", java.util.Map.of("field", "log.level")))));
+
+        assertThat(body.path("size").asInt()).isZero();
+        assertThat(body.path("track_total_hits").asBoolean()).isTrue();
+        assertThat(body.path("aggs").path("values").path("terms").path("field").asString()).isEqualTo("log.level");
+        assertThat(body.path("query").path("bool").path("filter").toString()).contains("\"service.name\":\"edge\"");
+    }
+
+    @Test
+    void shouldTakeOneKindOfAnswerAtATime() {
+        assertThat(SearchCommand.answer(CliArgs.parse(List.of()), NOW, NOW)).isNull();
+        assertThat(SearchCommand.answer(CliArgs.parse(List.of("--count-by", "service.name", "--top", "3")), NOW, NOW))
+                .isEqualTo(new io.sluice.cli.search.TopValues("service.name", 3));
+        assertThatThrownBy(() -> SearchCommand.answer(CliArgs.parse(List.of("--count-by", "a", "--stats", "b")), NOW, NOW))
+                .hasMessageContaining("one of --count-by, --histogram or --stats");
+        assertThatThrownBy(() -> SearchCommand.answer(CliArgs.parse(List.of("--histogram", "1s")), NOW.minus(Duration.ofDays(1)), NOW))
+                .hasMessageContaining("at most 1000");
+        assertThatThrownBy(() -> SearchCommand.answer(CliArgs.parse(List.of("--count-by", "a", "--top", "x")), NOW, NOW))
+                .hasMessage("--top must be a number");
+    }
 }

@@ -40,6 +40,12 @@ final class Elasticsearch {
         return access.httpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** How many documents match a Lucene query ({@code trace.id:abc}). */
+    long count(String indexPattern, String query) {
+        return get("/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true&q="
+                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)).path("count").asLong(-1);
+    }
+
     long count(String indexPattern) {
         return get("/" + indexPattern + "/_count?ignore_unavailable=true&allow_no_indices=true").path("count").asLong(-1);
     }

@@ -8,6 +8,7 @@ import io.sluice.json.Json;
 import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.Profile;
 import io.sluice.runtime.RuntimeSettings;
+import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.services.Service;
 import io.sluice.runtime.services.ServiceLauncher;
@@ -16,6 +17,8 @@ import io.sluice.testing.SluiceIntegrationTest;
 import io.sluice.testing.TestPlatform;
 import java.net.URI;
 import io.sluice.tokens.IngestAccess;
+import io.sluice.topics.SluiceHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -229,6 +232,119 @@ class OperationsIT {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    @Test
+    @Order(3)
+    void searchShouldAnswerFieldQueriesCountsHistogramsStatisticsTracesAndContracts() throws Exception {
+        String edge = "ops-" + run + "-edge";
+        String orders = "ops-" + run + "-orders";
+        String trace = "req-" + run;
+        String pay = "ops-" + run + "-pay";
+        // orders logs its request id as correlationId; pay declares a typed field and a contract — both applied without a restart
+        Command declared = command("catalog", "set", orders, "--file", Files.writeString(dir.resolve("orders.json"),
+                "{\"team\":\"shop\",\"trace_id_fields\":[\"correlationId\"]}").toString());
+        assertThat(declared.exit()).as(declared.output()).isZero();
+        Command contract = command("catalog", "set", pay, "--file", Files.writeString(dir.resolve("pay.json"),
+                "{\"fields\":{\"latency_ms\":\"long\",\"client\":\"ip\"},\"required\":[\"order_id\"],\"enforce\":\"dead-letter\"}").toString());
+        assertThat(contract.output()).contains("catalog entry of " + pay + " published: 2 typed fields, 1 required, enforce dead-letter");
+        Command refused = command("catalog", "set", pay, "--file", Files.writeString(dir.resolve("bad.json"),
+                "{\"fields\":{\"latency_ms\":\"number\"}}").toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.output()).contains("type 'number' is one of keyword, long, double, ip");
+        Elasticsearch elasticsearch = new Elasticsearch(platform.elasticsearch());
+        // the catalog is one partition, read in order: once pay's entry applies, orders' does too
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            post(pay, "{\"message\":\"probe\",\"order_id\":\"probe\",\"latency_ms\":1}");
+            assertThat(elasticsearch.count("logs-" + pay + "-*", "numeric_labels.latency_ms:1")).isPositive();
+        });
+        Instant start = Instant.now().minusSeconds(30);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            lines.add(Json.MAPPER.writeValueAsString(Map.of("@timestamp", start.plusMillis(i * 100L).toString(),
+                    "message", "GET /orders/" + i, "http.response.status_code", i % 5 == 0 ? 503 : 200,
+                    "event.duration", (i + 1) * 1_000_000L, "trace.id", i == 0 ? trace : "other-" + i)));
+        }
+        assertThat(post(edge, String.join("\n", lines)).statusCode()).isEqualTo(200);
+        assertThat(post(orders, String.join("\n",
+                "{\"@timestamp\":\"" + start.plusMillis(12) + "\",\"message\":\"order accepted\",\"correlationId\":\"" + trace + "\"}",
+                "{\"@timestamp\":\"" + start.plusMillis(340) + "\",\"level\":\"error\",\"message\":\"payment declined\",\"correlationId\":\"" + trace + "\"}"))
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                elasticsearch.count("logs-" + edge + "-*") == 50 && elasticsearch.count("logs-" + orders + "-*", "trace.id:" + trace) == 2);
+
+        Command failing = command("search", "service.name:" + edge + " AND http.response.status_code:>=500", "--since", "1h", "--json");
+        assertThat(failing.exit()).as(failing.output()).isZero();
+        assertThat(failing.output().lines().map(Json.MAPPER::readTree).map(event -> event.path("http.response.status_code").asInt()))
+                .hasSize(10).containsOnly(503);
+
+        Command counts = command("search", "--count-by", "http.response.status_code", "--service", edge, "--since", "1h", "--json");
+        assertThat(Json.MAPPER.readTree(counts.output()).path("values").toString())
+                .isEqualTo("[{\"value\":\"200\",\"count\":40},{\"value\":\"503\",\"count\":10}]");
+
+        Command stats = command("search", "--stats", "event.duration", "--service", edge, "--since", "1h", "--json");
+        tools.jackson.databind.JsonNode numbers = Json.MAPPER.readTree(stats.output());
+        assertThat(numbers.path("count").asLong()).isEqualTo(50);
+        assertThat(numbers.path("min").asLong()).isEqualTo(1_000_000);
+        assertThat(numbers.path("max").asLong()).isEqualTo(50_000_000);
+        assertThat(numbers.path("mean").asDouble()).isEqualTo(25_500_000.0);
+        assertThat(numbers.path("p50").asDouble()).isBetween(25_000_000.0, 26_000_000.0);
+        assertThat(numbers.path("p99").asDouble()).isBetween(49_000_000.0, 50_000_000.0);
+        Command statsText = command("search", "--stats", "event.duration", "--service", edge, "--since", "1h");
+        assertThat(statsText.output()).contains("event.duration over 50 matching logs", "max", "50000000  (50 ms)");
+
+        Command histogram = command("search", "--histogram", "1m", "--service", edge, "--since", "10m", "--json");
+        tools.jackson.databind.JsonNode buckets = Json.MAPPER.readTree(histogram.output()).path("buckets");
+        assertThat(buckets.size()).isBetween(10, 11);
+        long total = 0;
+        for (tools.jackson.databind.JsonNode bucket : buckets) {
+            total += bucket.path("count").asLong();
+        }
+        assertThat(total).isEqualTo(50);
+        assertThat(command("search", "--histogram", "1m", "--service", edge, "--since", "10m").output()).contains("█", "50 matching logs, 60s per bar");
+
+        Command bad = command("search", "http.response.status_code:>= AND (", "--since", "1h");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.output()).contains("sluice search: Elasticsearch refused the query: ").doesNotContain("\tat ", "Exception:");
+
+        Command traced = command("trace", trace, "--since", "1h");
+        assertThat(traced.exit()).as(traced.output()).isZero();
+        List<String> traceLines = traced.output().lines().toList();
+        assertThat(traceLines.get(0)).startsWith("trace " + trace + ": 3 events, 2 services (" + edge + ", " + orders + "), 0.340s");
+        assertThat(traceLines.get(1)).contains("+0.000s", edge, "GET /orders/0");
+        assertThat(traceLines.get(2)).contains("+0.012s", orders, "order accepted");
+        assertThat(traceLines.get(3)).contains("+0.340s", orders, "ERROR", "payment declined");
+        assertThat(command("trace", "no-such-" + run, "--since", "1h").exit()).isEqualTo(1);
+
+        assertThat(post(pay, String.join("\n",
+                "{\"message\":\"paid\",\"order_id\":\"o-1\",\"latency_ms\":87,\"client\":\"10.2.0.7\"}",
+                "{\"message\":\"paid\",\"order_id\":\"o-2\",\"latency_ms\":\"113\",\"client\":\"10.2.0.8\"}",
+                "{\"message\":\"no order\",\"latency_ms\":5}",
+                "{\"message\":\"slow\",\"order_id\":\"o-4\",\"latency_ms\":\"fast\"}")).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> elasticsearch.count("logs-" + pay + "-*", "labels.order_id:o-*") == 2);
+        List<ConsumerRecord<String, byte[]>> broken = TopicRecords.read(platform.kafka(), io.sluice.topics.Topics.DLQ.name(),
+                record -> pay.equals(record.key()), 2, Duration.ofSeconds(30));
+        assertThat(broken).extracting(record -> SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_REASON))
+                .containsExactlyInAnyOrder("schema: missing order_id", "schema: latency_ms is not a long: 'fast'");
+        Command latency = command("search", "labels.order_id:o-*", "--stats", "numeric_labels.latency_ms", "--service", pay,
+                "--since", "1h", "--json");
+        assertThat(Json.MAPPER.readTree(latency.output()).path("max").asLong()).isEqualTo(113);
+        assertThat(Json.MAPPER.readTree(latency.output()).path("count").asLong()).isEqualTo(2);
+        Command clients = command("search", "ip_labels.client:\"10.2.0.0/24\"", "--service", pay, "--since", "1h", "--json");
+        assertThat(clients.output().lines()).hasSize(2);
+    }
+
+    private record Command(int exit, String output) {
+    }
+
+    /** {@code ./sluice ARGS --profile test}, run to its end. */
+    private Command command(String... arguments) throws Exception {
+        Path output = dir.resolve("command-" + System.nanoTime() + ".out");
+        List<String> words = new ArrayList<>(List.of(arguments));
+        words.addAll(List.of("--profile", "test"));
+        Process process = sluice(output, words.toArray(String[]::new));
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Command(process.exitValue(), Files.readString(output));
     }
 
     @Test

@@ -15,6 +15,12 @@ public final class EventLabels {
      */
     public static final String UNTYPED_FIELDS = "sluice_untyped_fields";
 
+    /**
+     * What a service's contract (catalog {@code required}/{@code fields}, {@code enforce: flag}) found wrong with the
+     * event: {@code missing order_id; latency_ms is not a long: 'fast'}.
+     */
+    public static final String SCHEMA_VIOLATION = "sluice_schema_violation";
+
     private EventLabels() {
     }
 }

@@ -34,6 +34,28 @@ public enum FieldType {
             }
         }
     },
+    DOUBLE("double") {
+        @Override
+        public Object coerce(Object value) {
+            if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof Double || value instanceof Float) {
+                double number = ((Number) value).doubleValue();
+                return Double.isFinite(number) ? number : null;
+            }
+            String text = value.toString().trim();
+            if (text.length() > 40 || !DECIMAL.matcher(text).matches()) {
+                return null;
+            }
+            Object whole = LONG.coerce(text);
+            if (whole != null) {
+                return whole;
+            }
+            double number = Double.parseDouble(text);
+            return Double.isFinite(number) ? number : null;
+        }
+    },
     IP("ip") {
         @Override
         public Object coerce(Object value) {
@@ -54,6 +76,7 @@ public enum FieldType {
     };
 
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d{1,3})?");
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -68,6 +91,16 @@ public enum FieldType {
         return mapping;
     }
 
-    /** The value as this type (String or Long), or null when it does not fit. */
+    /** The type a service declares by this name in the catalog ({@code long}, {@code double}, {@code keyword}, {@code ip}), if any. */
+    public static java.util.Optional<FieldType> named(String name) {
+        for (FieldType type : values()) {
+            if (type.mapping.equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return java.util.Optional.of(type);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The value as this type (String, Long or Double), or null when it does not fit. */
     public abstract Object coerce(Object value);
 }

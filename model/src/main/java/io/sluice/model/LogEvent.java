@@ -100,6 +100,18 @@ public record LogEvent(
                 newLabels, errorType, errorMessage, errorStackTrace, errorFingerprint, fields);
     }
 
+    /** The same event with the given labels and typed fields. */
+    public LogEvent withFields(Map<String, String> newLabels, Map<String, Object> newFields) {
+        return new LogEvent(timestamp, message, level, service, host, traceId, spanId, eventId, ingested, original,
+                newLabels, errorType, errorMessage, errorStackTrace, errorFingerprint, newFields);
+    }
+
+    /** The same event with the given trace id and labels. */
+    public LogEvent withTraceId(String newTraceId, Map<String, String> newLabels) {
+        return new LogEvent(timestamp, message, level, service, host, newTraceId, spanId, eventId, ingested, original,
+                newLabels, errorType, errorMessage, errorStackTrace, errorFingerprint, fields);
+    }
+
     @JsonIgnore
     public boolean isError() {
         return LogLevels.ERROR.equals(level) || LogLevels.FATAL.equals(level);

@@ -54,8 +54,24 @@ public final class TypedFields {
     private TypedFields() {
     }
 
+    /** Where a service's own numeric fields go: {@code numeric_labels.<name>}, mapped {@code double} (as Elastic APM does). */
+    public static final String NUMERIC_LABELS = "numeric_labels.";
+    /** Where a service's own address fields go: {@code ip_labels.<name>}, mapped {@code ip}. */
+    public static final String IP_LABELS = "ip_labels.";
+
+    /** An ECS field Sluice types, or a service's own typed field ({@code numeric_labels.*}, {@code ip_labels.*}). */
     public static Optional<TypedField> named(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        TypedField ecs = BY_NAME.get(name);
+        if (ecs != null) {
+            return Optional.of(ecs);
+        }
+        if (name.startsWith(NUMERIC_LABELS) && ServiceField.validName(name.substring(NUMERIC_LABELS.length()))) {
+            return Optional.of(new TypedField(name, FieldType.DOUBLE));
+        }
+        if (name.startsWith(IP_LABELS) && ServiceField.validName(name.substring(IP_LABELS.length()))) {
+            return Optional.of(new TypedField(name, FieldType.IP));
+        }
+        return Optional.empty();
     }
 
     /** The typed field a label of this name holds the value of ({@code http_response_status_code}), if any. */

@@ -31,7 +31,9 @@ public enum DeadLetterCode {
     /** Older than its service's retention: it would land in an index already deleted. */
     PAST_RETENTION,
     /** Elasticsearch refused the document (mapping conflict, …); its error type is in the sentence. */
-    ELASTICSEARCH_REFUSED;
+    ELASTICSEARCH_REFUSED,
+    /** Breaks its service's contract ({@code enforce: dead-letter}): a required field missing or a typed one misfit, named in the sentence. */
+    SCHEMA;
 
     /** The code as headers, metric labels and documents carry it: {@code too_large}. */
     public String label() {

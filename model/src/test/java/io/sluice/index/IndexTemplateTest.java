@@ -35,6 +35,19 @@ class IndexTemplateTest {
                 .isFalse();
     }
 
+    @Test
+    void shouldTypeEveryServicesOwnFieldsByWhereTheyAreSoNoTwoServicesCanConflict() {
+        JsonNode mappings = Json.MAPPER.readTree(IndexTemplate.LOGS.body()).path("template").path("mappings");
+        assertThat(mappings.path("dynamic_templates").toString()).contains(
+                "{\"numeric_labels\":{\"path_match\":\"numeric_labels.*\",\"mapping\":{\"type\":\"double\"",
+                "{\"ip_labels\":{\"path_match\":\"ip_labels.*\",\"mapping\":{\"type\":\"ip\"");
+        assertThat(mappingOf("numeric_labels").path("dynamic").asBoolean()).isTrue();
+        assertThat(mappingOf("ip_labels").path("dynamic").asBoolean()).isTrue();
+        assertThat(TypedFields.named("numeric_labels.latency_ms").orElseThrow().type()).isEqualTo(FieldType.DOUBLE);
+        assertThat(TypedFields.named("ip_labels.client").orElseThrow().type()).isEqualTo(FieldType.IP);
+        assertThat(TypedFields.named("numeric_labels.a.b")).isEmpty();
+    }
+
     private JsonNode mappingOf(String path) {
         JsonNode node = properties;
         String[] parts = path.split("\\.");

@@ -120,7 +120,8 @@ class ElasticsearchBulkIT {
                 "\"http.response.status_code\":503,\"event.duration\":250000000,\"source.ip\":\"10.0.3.1\"",
                 "\"http.response.status_code\":504,\"event.duration\":60003000000,\"source.ip\":\"2001:db8::42\"",
                 // what a foreign producer may write: a status code that is no number, an address that is none
-                "\"http.response.status_code\":\"oops\",\"source.ip\":\"gw.example.com\",\"event.duration\":5"));
+                "\"http.response.status_code\":\"oops\",\"source.ip\":\"gw.example.com\",\"event.duration\":5,"
+                        + "\"numeric_labels.amount\":12.5,\"numeric_labels.latency_ms\":87,\"ip_labels.client\":\"10.2.0.7\""));
 
         BulkOutcome outcome = indexer.index(documents);
 
@@ -137,6 +138,10 @@ class ElasticsearchBulkIT {
         assertThat(stats.min()).isEqualTo(5.0);
         assertThat(countMatching("labels.sluice_untyped_fields", "http.response.status_code,source.ip")).isEqualTo(1);
         assertThat(countMatching("labels.http_response_status_code", "oops")).isEqualTo(1);
+        // a service's own typed fields (declared in the catalog): numbers and addresses, mapped by where they are
+        assertThat(client.count(count -> count.index("logs-" + service + "-*").query(query -> query.range(range -> range
+                .number(number -> number.field("numeric_labels.amount").gt(12.0))))).count()).isEqualTo(1);
+        assertThat(countMatching("ip_labels.client", "10.2.0.0/16")).isEqualTo(1);
     }
 
     /** Documents the way the indexer makes them of enriched records: each JSON event with the given extra fields. */

@@ -3,6 +3,7 @@ package io.sluice.processor.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.model.EventIds;
+import io.sluice.model.EventLabels;
 import io.sluice.model.LogEvent;
 import io.sluice.processor.parse.RawLogParser;
 import io.sluice.topics.SluiceHeaders;
@@ -361,6 +362,94 @@ class LogTopologyTest {
                 .containsEntry("slack_channel", "#payments-alerts").containsEntry("tier", "1");
         assertThat(events.get(1).labels()).doesNotContainKeys("team", "owner");
         assertThat(events.get(2).labels()).doesNotContainKeys("team", "owner");
+    }
+
+    @Test
+    void shouldTakeACorrelationIdTheCatalogNamesAsTheTraceIdWithoutARestart() {
+        TestInputTopic<String, CatalogEntry> catalog = driver.createInputTopic(Topics.CATALOG.name(),
+                Topics.CATALOG.keySerde().serializer(), Topics.CATALOG.valueSerde().serializer());
+        send("orders", "{\"msg\":\"before the declaration\",\"correlationId\":\"req-1\"}", "t-1");
+        catalog.pipeInput("orders", new CatalogEntry("shop", null, null, null, List.of("X-Request-ID", "correlationId")));
+        send("orders", "{\"msg\":\"accepted\",\"correlationId\":\"req-2\"}", "t-2");
+        send("orders", "{\"msg\":\"from the edge\",\"X-Request-ID\":\"edge-9\",\"correlationId\":\"req-3\"}", "t-3");
+        send("orders", "{\"msg\":\"traced\",\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"correlationId\":\"req-4\"}", "t-4");
+        send("orders", "{\"msg\":\"nested\",\"http\":{\"request\":{\"id\":\"n-5\"}}}", "t-5");
+        catalog.pipeInput("orders", new CatalogEntry("shop", null, null, null, List.of("http.request.id")));
+        send("orders", "{\"msg\":\"nested\",\"http\":{\"request\":{\"id\":\"n-6\"}}}", "t-6");
+
+        List<LogEvent> events = enriched.readValuesToList();
+        assertThat(events.get(0).traceId()).isNull();
+        assertThat(events.get(0).labels()).containsEntry("correlationId", "req-1");
+        assertThat(events.get(1).traceId()).isEqualTo("req-2");
+        assertThat(events.get(1).labels()).doesNotContainKey("correlationId");
+        assertThat(events.get(2).traceId()).isEqualTo("edge-9");
+        assertThat(events.get(2).labels()).containsEntry("correlationId", "req-3");
+        assertThat(events.get(3).traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(events.get(3).labels()).containsEntry("correlationId", "req-4");
+        assertThat(events.get(4).traceId()).isNull();
+        assertThat(events.get(5).traceId()).isEqualTo("n-6");
+    }
+
+    @Test
+    void shouldReadACatalogRecordOfTheWrongShapeAsAnEmptyEntryAndGoOn() {
+        TestInputTopic<String, byte[]> catalog = driver.createInputTopic(Topics.CATALOG.name(),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        catalog.pipeInput("checkout", "{\"team\":\"shop\",\"fields\":\"latency_ms\"}".getBytes(StandardCharsets.UTF_8));
+        send("checkout", "{\"msg\":\"still flowing\"}", "w-1");
+
+        LogEvent event = enriched.readValue();
+        assertThat(event.message()).isEqualTo("still flowing");
+        assertThat(event.labels()).doesNotContainKey("team");
+    }
+
+    @Test
+    void shouldTypeTheFieldsAServiceDeclaresAndFlagWhatBreaksItsContract() {
+        TestInputTopic<String, CatalogEntry> catalog = driver.createInputTopic(Topics.CATALOG.name(),
+                Topics.CATALOG.keySerde().serializer(), Topics.CATALOG.valueSerde().serializer());
+        catalog.pipeInput("payments", new CatalogEntry("shop", null, null, null, null,
+                java.util.Map.of("latency_ms", "long", "amount", "double", "order_id", "keyword", "client", "ip", "odd", "decimal"),
+                List.of("order_id"), null));
+        send("payments", "{\"msg\":\"paid\",\"latency_ms\":\"87\",\"amount\":12.5,\"order_id\":\"o-1\",\"client\":\"10.2.0.7\"}", "s-1");
+        send("payments", "{\"msg\":\"slow\",\"latency_ms\":\"fast\",\"order\":{\"id\":\"o-2\"}}", "s-2");
+
+        List<LogEvent> events = enriched.readValuesToList();
+        assertThat(events.get(0).fields()).containsEntry("numeric_labels.latency_ms", 87L).containsEntry("numeric_labels.amount", 12.5)
+                .containsEntry("ip_labels.client", "10.2.0.7");
+        assertThat(events.get(0).labels()).containsEntry("order_id", "o-1").doesNotContainKeys("latency_ms", "amount", "client",
+                EventLabels.SCHEMA_VIOLATION);
+        // a value that does not fit never blocks indexing: it stays a label, and the event says so
+        assertThat(events.get(1).fields()).doesNotContainKey("numeric_labels.latency_ms");
+        assertThat(events.get(1).labels()).containsEntry("latency_ms", "fast").containsEntry("order_id", "o-2")
+                .containsEntry(EventLabels.UNTYPED_FIELDS, "latency_ms")
+                .containsEntry(EventLabels.SCHEMA_VIOLATION, "latency_ms is not a long: 'fast'");
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterWhatBreaksAContractThatSaysSoNamingTheFieldAndChangeWithoutARestart() {
+        TestInputTopic<String, CatalogEntry> catalog = driver.createInputTopic(Topics.CATALOG.name(),
+                Topics.CATALOG.keySerde().serializer(), Topics.CATALOG.valueSerde().serializer());
+        catalog.pipeInput("orders", new CatalogEntry(null, null, null, null, null, java.util.Map.of("amount", "double"),
+                List.of("order_id", "trace.id"), "dead-letter"));
+        send("orders", "{\"msg\":\"ok\",\"order_id\":\"o-1\",\"trace_id\":\"t-1\",\"amount\":\"9.99\"}", "d-1");
+        send("orders", "{\"msg\":\"card bob@example.com\",\"trace_id\":\"t-2\"}", "d-2");
+        send("orders", "{\"msg\":\"odd\",\"order_id\":\"o-3\",\"trace_id\":\"t-3\",\"amount\":\"lots\"}", "d-3");
+        catalog.pipeInput("orders", new CatalogEntry(null, null, null, null, null, null, List.of("order_id"), "flag"));
+        send("orders", "{\"msg\":\"now only flagged\"}", "d-4");
+
+        List<LogEvent> kept = enriched.readValuesToList();
+        assertThat(kept).extracting(LogEvent::eventId).containsExactly("d-1", "d-4");
+        assertThat(kept.get(0).fields()).containsEntry("numeric_labels.amount", 9.99);
+        assertThat(kept.get(1).labels()).containsEntry(EventLabels.SCHEMA_VIOLATION, "missing order_id");
+        List<TestRecord<String, byte[]>> dead = dlq.readRecordsToList();
+        assertThat(dead).extracting(record -> header(record, SluiceHeaders.DLQ_CODE)).containsExactly("schema", "schema");
+        assertThat(dead).extracting(record -> header(record, SluiceHeaders.DLQ_REASON))
+                .containsExactly("schema: missing order_id", "schema: amount is not a double: 'lots'");
+        assertThat(header(dead.get(0), SluiceHeaders.DLQ_TOPIC)).isEqualTo(Topics.RAW.name());
+        // the dead letter is the event, redacted like every event
+        LogEvent refused = Topics.ENRICHED.valueSerde().deserializer().deserialize("t", dead.get(0).value());
+        assertThat(refused.eventId()).isEqualTo("d-2");
+        assertThat(refused.message()).isEqualTo("card <email>");
     }
 
     @Test
