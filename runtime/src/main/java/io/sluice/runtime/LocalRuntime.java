@@ -9,15 +9,18 @@ import io.sluice.runtime.kafka.KafkaBroker;
 import io.sluice.runtime.kafka.KafkaQuorum;
 import io.sluice.runtime.kafka.LocalKafkaIdentities;
 import io.sluice.runtime.process.ChildProcess;
+import io.sluice.runtime.tls.LocalCertificateAuthority;
 import io.sluice.topics.TopicInstaller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +52,14 @@ public final class LocalRuntime implements AutoCloseable {
         this.env = Map.copyOf(env);
         try {
             awaitNoOutage();
-            startKafka();
-            startElasticsearch(env);
+            // Kafka and Elasticsearch start side by side (neither needs the other); both sign with the local CA, made first
+            LocalCertificateAuthority.openOrCreate(settings.dataDir().resolve("tls"), "Sluice", Clock.systemUTC());
+            CompletableFuture<Void> elasticsearchStart = CompletableFuture.runAsync(() -> startElasticsearch(this.env));
+            try {
+                startKafka();
+            } finally {
+                awaitStarted(elasticsearchStart);
+            }
             // as many copies as the shape allows (SLUICE_REPLICATION_FACTOR and friends may ask for fewer, never more)
             new TopicInstaller(new LocalKafkaIdentities(settings).admin(), settings.partitions(),
                     Replication.fromEnvironment(env, settings.shape().brokers(), settings.shape().elasticsearchNodes())).install();
@@ -177,6 +186,15 @@ public final class LocalRuntime implements AutoCloseable {
             log.info("reusing the Elasticsearch already answering on {}", settings.elasticsearchUrl());
         } else {
             ElasticsearchCluster.start(settings, env).forEach(this::keep);
+        }
+    }
+
+    /** Waits for a start running beside this thread, and fails as it failed. */
+    private static void awaitStarted(CompletableFuture<Void> start) {
+        try {
+            start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
