@@ -20,6 +20,7 @@ public final class SluiceCli {
                 case "endpoints" -> new EndpointsCommand(CliArgs.parse(rest), System.out).run();
                 case "search" -> new SearchCommand(CliArgs.parse(rest), System.out).run();
                 case "catalog" -> new CatalogCommand(CliArgs.parse(rest), System.out).run();
+                case "verify" -> new VerifyCommand(CliArgs.parse(rest), System.out).run();
                 case "trace" -> new TraceCommand(CliArgs.parse(rest), System.out).run();
                 case "access" -> new AccessCommand(CliArgs.parse(rest), System.out).run();
                 case "token" -> new TokenCommand(CliArgs.parse(rest), System.out).run();
@@ -65,6 +66,9 @@ public final class SluiceCli {
                     [--count-by FIELD [--top 10] | --histogram 1m | --stats FIELD]
                                            top values with counts, logs per interval as bars, or
                                            count/min/mean/p50/p95/p99/max of a numeric field
+                  verify [--since 24h] [--service S] [--settle 2m] [--json]
+                                           did we lose anything? every record Kafka accepted: indexed,
+                                           dead-lettered or joined, per service and hour; exit 0 when balanced
                   catalog set SERVICE --file entry.json | show [SERVICE] | remove SERVICE
                                            a service's owners, correlation-id fields, typed fields and contract
                   trace TRACE_ID [--since 7d] [--limit 1000] [--json]

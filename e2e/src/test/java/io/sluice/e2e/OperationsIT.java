@@ -332,6 +332,21 @@ class OperationsIT {
         assertThat(Json.MAPPER.readTree(latency.output()).path("count").asLong()).isEqualTo(2);
         Command clients = command("search", "ip_labels.client:\"10.2.0.0/24\"", "--service", pay, "--since", "1h", "--json");
         assertThat(clients.output().lines()).hasSize(2);
+
+        // did we lose anything? every record Kafka accepted is indexed or dead-lettered
+        Command verified = command("verify", "--service", edge, "--since", "10m", "--settle", "0s");
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("balanced: 50 records accepted", "every one indexed (50), dead-lettered (0)");
+        Command payVerified = command("verify", "--service", pay, "--since", "10m", "--settle", "0s", "--json");
+        assertThat(payVerified.exit()).as(payVerified.output()).isZero();
+        tools.jackson.databind.JsonNode accounted = Json.MAPPER.readTree(payVerified.output());
+        assertThat(accounted.path("balanced").asBoolean()).isTrue();
+        long deadLettered = 0;
+        for (tools.jackson.databind.JsonNode hour : accounted.path("hours")) {
+            deadLettered += hour.path("dead_lettered").asLong();
+        }
+        assertThat(deadLettered).isEqualTo(2);
+        assertThat(accounted.path("accepted").asLong()).isGreaterThanOrEqualTo(5);
     }
 
     private record Command(int exit, String output) {
@@ -447,6 +462,18 @@ class OperationsIT {
             sending.set(false);
             traffic.join();
         }
+        // with the indexer stopped, verify names what Kafka accepted and Elasticsearch does not have
+        Command verify = command("verify", "--service", service, "--since", "10m", "--settle", "0s", "--json");
+        assertThat(verify.exit()).as(verify.output()).isEqualTo(1);
+        tools.jackson.databind.JsonNode unbalanced = Json.MAPPER.readTree(verify.output());
+        assertThat(unbalanced.path("balanced").asBoolean()).isFalse();
+        assertThat(unbalanced.path("accepted").asLong()).isGreaterThan(2);
+        assertThat(unbalanced.path("missing").asLong()).isEqualTo(unbalanced.path("accepted").asLong() - 1); // all but the poison line
+        List<String> sample = new ArrayList<>();
+        unbalanced.path("hours").forEach(hour -> hour.path("missing_sample").forEach(offset -> sample.add(offset.asString())));
+        assertThat(sample).isNotEmpty().allMatch(offset -> offset.matches("logs\\.raw\\.v1-\\d+@\\d+"));
+        assertThat(command("verify", "--service", service, "--since", "10m", "--settle", "0s").output())
+                .contains("NOT balanced: ", "  " + service + " ");
     }
 
     @Test

@@ -391,6 +391,26 @@ class LogTopologyTest {
     }
 
     @Test
+    void shouldGiveEveryEventTheIdVerifyExpectsForItsRecord() {
+        send("edge", "a plain line without an id", null);
+        send("edge", "{\"message\":\"its own id\",\"event.id\":\"own-7\"}", null);
+        send("edge", "an id from ingest", "from-ingest");
+
+        List<LogEvent> events = enriched.readValuesToList();
+        for (int offset = 0; offset < events.size(); offset++) {
+            RecordHeaders headers = new RecordHeaders();
+            if (offset == 2) {
+                headers.add(new RecordHeader(SluiceHeaders.EVENT_ID, "from-ingest".getBytes(StandardCharsets.UTF_8)));
+            }
+            String line = offset == 1 ? "{\"message\":\"its own id\",\"event.id\":\"own-7\"}" : "x";
+            org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record = new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                    Topics.RAW.name(), 0, offset, RECEIVED.toEpochMilli(), org.apache.kafka.common.record.TimestampType.CREATE_TIME, -1, -1,
+                    null, line.getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
+            assertThat(io.sluice.reconcile.RawRecords.eventId(record)).as("record %d", offset).isEqualTo(events.get(offset).eventId());
+        }
+    }
+
+    @Test
     void shouldReadACatalogRecordOfTheWrongShapeAsAnEmptyEntryAndGoOn() {
         TestInputTopic<String, byte[]> catalog = driver.createInputTopic(Topics.CATALOG.name(),
                 new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
