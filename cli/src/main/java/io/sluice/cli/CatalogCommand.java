@@ -4,19 +4,15 @@ import io.sluice.json.Json;
 import io.sluice.kafka.KafkaAccess;
 import io.sluice.model.CatalogEntry;
 import io.sluice.model.ServiceSchema;
+import io.sluice.runtime.elasticsearch.TeamAccess;
 import io.sluice.runtime.kafka.KafkaPrincipal;
-import io.sluice.runtime.kafka.TopicRecords;
 import io.sluice.topics.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.core.JacksonException;
@@ -55,7 +51,7 @@ final class CatalogCommand {
                 publish(kafka, required(service, "a service: catalog remove SERVICE"), null);
                 out.println("catalog entry of " + service + " removed");
             }
-            case "show" -> catalog(kafka).forEach((name, entry) -> {
+            case "show" -> new java.util.TreeMap<>(TeamAccess.catalog(kafka)).forEach((name, entry) -> {
                 if (service == null || service.equals(name)) {
                     out.println(name + " " + entry);
                 }
@@ -93,20 +89,6 @@ final class CatalogCommand {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** Each service's latest entry, as JSON text; a service whose latest record is empty was removed. */
-    private static Map<String, String> catalog(KafkaAccess kafka) {
-        Map<String, String> latest = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> record : TopicRecords.read(kafka, Topics.CATALOG.name(), record -> true,
-                Integer.MAX_VALUE, Duration.ofSeconds(5))) {
-            if (record.value() == null || record.value().length == 0) {
-                latest.remove(record.key());
-            } else {
-                latest.put(record.key(), Json.MAPPER.readTree(record.value()).toString());
-            }
-        }
-        return latest;
     }
 
     private static String required(String value, String what) {

@@ -121,7 +121,7 @@ public final class TeamAccess {
     }
 
     /** The catalog as it stands: each service's latest entry; a service whose latest record is empty was removed. */
-    static Map<String, JsonNode> catalog(KafkaAccess kafka) {
+    public static Map<String, JsonNode> catalog(KafkaAccess kafka) {
         Map<String, JsonNode> latest = new java.util.HashMap<>();
         for (ConsumerRecord<String, byte[]> record : TopicRecords.read(kafka, Topics.CATALOG.name(), record -> true,
                 Integer.MAX_VALUE, java.time.Duration.ofSeconds(5))) {
