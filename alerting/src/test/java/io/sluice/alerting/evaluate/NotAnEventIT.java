@@ -50,23 +50,24 @@ class NotAnEventIT {
     @Test
     void shouldDeadLetterARecordThatIsNotAnEventAndEvaluateTheEventsBehindIt(TestPlatform platform) throws Exception {
         Path rules = Files.createTempFile("not-an-event-rules", ".yml");
-        Files.writeString(rules, "rules:\n  - { id: nae-errors, type: threshold, threshold: 1, window: 10s, grace: 1s,"
+        Files.writeString(rules, "rules:\n  - { id: nae-errors, type: threshold, threshold: 1, window: 10s, grace: 5s,"
                 + " match: { service: " + service + " } }\n");
         // the evaluation (a Streams application: its group is its id) starts at the end, not behind every test's events
         AlertsTopic.startEvaluationAtEnd(platform.kafka(), run);
         AlertsTopic.startGroupAtEnd(platform.kafka(), AlertsTopic.deliveryGroup(run));
         try (FakeSlack slack = new FakeSlack(); ChildProcess alerting = start(platform, slack, rules)) {
             produce(platform, "{\"this is\": \"not an event\"".getBytes(StandardCharsets.UTF_8));
-            Instant now = Instant.now();
-            produce(platform, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), new LogEvent(now, "boom",
-                    "ERROR", service, "h", null, null, service + "-1", now, null, Map.of())));
-
             List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(platform.kafka(), Topics.DLQ.name(),
                     record -> service.equals(record.key()), 1, Duration.ofSeconds(90));
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(DeadLetterCode.labelOf(record.headers())).isEqualTo("not_an_event");
                 assertThat(SluiceHeaders.text(record.headers(), SluiceHeaders.DLQ_STAGE)).isEqualTo("alerting/evaluate");
             });
+            // the error is stamped once the evaluation is known to be reading (its dead letter is out): stamped
+            // before, on a slow machine it could reach an evaluation that started late with its window already closed
+            Instant now = Instant.now();
+            produce(platform, Topics.ENRICHED.valueSerde().serializer().serialize(Topics.ENRICHED.name(), new LogEvent(now, "boom",
+                    "ERROR", service, "h", null, null, service + "-1", now, null, Map.of())));
             await().atMost(Duration.ofMinutes(1)).until(() -> slack.received().stream().anyMatch(body -> body.contains("*" + service + "*")));
             String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Service.ALERTING.managementUrl(Profile.TEST)
                     + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
