@@ -35,6 +35,7 @@ scram() {  # scram USER PASSWORD_FILE (the password goes in a file kafka-configs
 scram sluice-ingest /run/sluice/ingest/env/SLUICE_KAFKA_PASSWORD
 scram sluice-processor /run/sluice/stream-processor/env/SLUICE_KAFKA_PASSWORD
 scram sluice-indexer /run/sluice/indexer/env/SLUICE_KAFKA_PASSWORD
+scram sluice-verifier /run/sluice/indexer/env/SLUICE_VERIFIER_KAFKA_PASSWORD
 scram sluice-alerting /run/sluice/alerting/env/SLUICE_KAFKA_PASSWORD
 scram sluice-operator /run/sluice/operator/kafka-sluice-operator.password
 scram sluice-shipper /run/sluice/operator/kafka-sluice-shipper.password

@@ -65,6 +65,7 @@ INSTANCES
   secret "$OUT/ingest/env/SLUICE_KAFKA_PASSWORD" > /dev/null
   secret "$OUT/stream-processor/env/SLUICE_KAFKA_PASSWORD" > /dev/null
   secret "$OUT/indexer/env/SLUICE_KAFKA_PASSWORD" > /dev/null
+  secret "$OUT/indexer/env/SLUICE_VERIFIER_KAFKA_PASSWORD" > /dev/null   # the indexer's scheduled verify reads as sluice-verifier
   secret "$OUT/alerting/env/SLUICE_KAFKA_PASSWORD" > /dev/null
   secret "$OUT/operator/kafka-sluice-operator.password" > /dev/null
   secret "$OUT/operator/kafka-sluice-shipper.password" > /dev/null
@@ -101,6 +102,7 @@ elasticsearch() {
     case "$name" in
       sluice-indexer) target=$OUT/indexer/env/SLUICE_ELASTICSEARCH_AUTHORIZATION ;;
       sluice-audit-retention) target=$OUT/indexer/env/SLUICE_ELASTICSEARCH_AUDIT_RETENTION_AUTHORIZATION ;;
+      sluice-verifier) target=$OUT/indexer/env/SLUICE_VERIFIER_ELASTICSEARCH_AUTHORIZATION ;;
       *) target=$OUT/operator/elasticsearch-$name.authorization ;;
     esac
     printf 'ApiKey %s' "$encoded" > "$target"

@@ -75,6 +75,17 @@ class ElasticsearchAccessControlIT {
     }
 
     @Test
+    void theVerifierSearchesLogIndicesOnly(TestPlatform platform) throws Exception {
+        ElasticsearchAccess verifier = platform.elasticsearchAs(ElasticsearchPrincipal.VERIFIER);
+        assertThat(Elasticsearch.status(verifier, "POST", "/" + logIndex + "/_search", "{\"query\":{\"ids\":{\"values\":[\"seed\"]}}}"))
+                .isEqualTo(200);
+        assertThat(Elasticsearch.status(verifier, "POST", "/" + auditIndex + "/_search", "{}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(verifier, "PUT", "/" + logIndex + "/_create/by-verifier", "{\"message\":\"x\"}")).isEqualTo(403);
+        assertThat(Elasticsearch.status(verifier, "DELETE", "/" + logIndex, null)).isEqualTo(403);
+        assertThat(Elasticsearch.status(verifier, "GET", "/_cluster/health", null)).as("no cluster privilege").isEqualTo(403);
+    }
+
+    @Test
     void theOperatorsKeySearchesAndCannotWrite(TestPlatform platform) throws Exception {
         ElasticsearchAccess operator = platform.elasticsearchAs(ElasticsearchPrincipal.OPERATOR);
         assertThat(Elasticsearch.status(operator, "POST", "/" + logIndex + "/_search", "{}")).isEqualTo(200);

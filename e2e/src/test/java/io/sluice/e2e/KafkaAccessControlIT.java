@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -97,6 +98,18 @@ class KafkaAccessControlIT {
     }
 
     @Test
+    void theVerifierReadsRawLogsAndDeadLettersWithoutAGroupAndWritesNothing(TestPlatform platform) throws Exception {
+        KafkaAccess verifier = platform.kafkaAs(KafkaPrincipal.VERIFIER);
+        readFromStart(verifier, Topics.RAW.name());
+        readFromStart(verifier, Topics.DLQ.name());
+        assertThatThrownBy(() -> readFromStart(verifier, Topics.ENRICHED.name())).isInstanceOf(TopicAuthorizationException.class);
+        // a principal that may write no topic at all is refused before the topic: its producer id (cluster authorization)
+        assertThatThrownBy(() -> send(verifier, Topics.RAW.name())).hasCauseInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> send(verifier, Topics.DLQ.name())).hasCauseInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> pollInGroup(verifier, "sluice-indexer", Topics.RAW.name())).isInstanceOf(GroupAuthorizationException.class);
+    }
+
+    @Test
     void aServiceJoinsOnlyItsOwnGroupsAndCreatesNoTopic(TestPlatform platform) throws Exception {
         KafkaAccess indexer = platform.kafkaAs(KafkaPrincipal.INDEXER);
         assertThatThrownBy(() -> pollInGroup(indexer, "sluice-stream-processor-x")).isInstanceOf(GroupAuthorizationException.class);
@@ -140,9 +153,13 @@ class KafkaAccessControlIT {
     }
 
     private static void pollInGroup(KafkaAccess kafka, String group) {
+        pollInGroup(kafka, group, Topics.ENRICHED.name());
+    }
+
+    private static void pollInGroup(KafkaAccess kafka, String group, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.with(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENRICHED.name()));
+            consumer.subscribe(List.of(topic));
             consumer.poll(SHORT);
         }
     }

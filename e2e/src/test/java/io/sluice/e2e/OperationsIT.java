@@ -587,21 +587,8 @@ class OperationsIT {
         return response.body();
     }
 
-    /** The value of the first sample of {@code name} carrying every given label (pairs of name and value); -1 when none does. */
     private static double value(String exposition, String name, String... labels) {
-        for (String line : exposition.lines().toList()) {
-            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
-                continue;
-            }
-            boolean all = true;
-            for (int i = 0; i < labels.length; i += 2) {
-                all &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
-            }
-            if (all) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return -1;
+        return io.sluice.testing.PrometheusSamples.value(exposition, name, labels);
     }
 
     private static String line(String text, String start) {

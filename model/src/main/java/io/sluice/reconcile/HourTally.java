@@ -19,6 +19,13 @@ public final class HourTally {
         this.service = service;
     }
 
+    /** A tally already counted elsewhere (what a run reported): its records by fate, without a sample. */
+    public static HourTally of(Instant hour, String service, java.util.Map<RecordFate, Long> counts) {
+        HourTally tally = new HourTally(hour, service);
+        counts.forEach((fate, count) -> tally.counts[fate.ordinal()] = count);
+        return tally;
+    }
+
     void count(RecordFate fate, String coordinates) {
         counts[fate.ordinal()]++;
         if (fate == RecordFate.MISSING && missingSample.size() < SAMPLE) {

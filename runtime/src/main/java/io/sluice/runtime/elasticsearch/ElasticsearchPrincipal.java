@@ -30,6 +30,13 @@ public enum ElasticsearchPrincipal {
             {"sluice-audit-retention": {
               "indices": [{"names": ["sluice-alerts-*"], "privileges": ["view_index_metadata", "delete_index"]}]}}"""),
     /**
+     * The indexer's scheduled reconciliation: asks which event ids the log indices hold, and nothing else (the
+     * indexer itself cannot read what it wrote).
+     */
+    VERIFIER("sluice-verifier", """
+            {"sluice-verifier": {
+              "indices": [{"names": ["logs-*"], "privileges": ["read"]}]}}"""),
+    /**
      * The local operator ({@code search}, {@code status}, scripts through {@code ./sluice endpoints --json}): reads
      * everything and may create an index; never writes, overwrites or deletes a document or an index.
      */

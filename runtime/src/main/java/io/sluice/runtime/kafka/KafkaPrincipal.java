@@ -27,6 +27,11 @@ public enum KafkaPrincipal {
     INDEXER("sluice-indexer"),
     ALERTING("sluice-alerting"),
     /**
+     * The indexer's scheduled reconciliation ({@code ./sluice verify} as a metric): reads what Kafka accepted and
+     * what was dead-lettered, without a group; writes nothing.
+     */
+    VERIFIER("sluice-verifier"),
+    /**
      * The local operator: {@code tail}, {@code status}, {@code dlq} read every topic; scripts may write
      * {@code logs.raw.v1} ({@code ./sluice ship} itself runs as {@link #SHIPPER}).
      */
@@ -71,6 +76,10 @@ public enum KafkaPrincipal {
                 grants.topic(Topics.DLQ.name(), AclOperation.WRITE, AclOperation.DESCRIBE);
                 grants.streamsApplication("sluice-alerting");
                 grants.groups("sluice-alert-delivery");
+            }
+            case VERIFIER -> {
+                grants.topic(Topics.RAW.name(), AclOperation.READ, AclOperation.DESCRIBE);
+                grants.topic(Topics.DLQ.name(), AclOperation.READ, AclOperation.DESCRIBE);
             }
             case OPERATOR -> {
                 for (String topic : List.of(Topics.RAW.name(), Topics.ENRICHED.name(), Topics.DLQ.name(), Topics.ALERTS.name())) {

@@ -116,6 +116,10 @@ public enum Service {
             arguments.add("--sluice.ingest.syslog.tls-port=" + ClusterShape.instancePort(syslogTlsPort(profile), instance));
             arguments.add("--sluice.ingest.syslog.tls-bind-address=127.0.0.1");
         }
+        if (this == INDEXER && instance > 1) {
+            // the reconciliation reads whole topics whatever partitions an instance holds: one instance runs it
+            arguments.add("--sluice.indexer.verify.interval=0s");
+        }
         arguments.add("--management.server.port=" + managementPort(profile, instance));
         arguments.add("--management.server.address=127.0.0.1");
         if (profile.forTests()) {

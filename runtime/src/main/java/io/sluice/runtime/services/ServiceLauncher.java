@@ -4,6 +4,7 @@ import io.sluice.runtime.Classpaths;
 import io.sluice.runtime.Connections;
 import io.sluice.runtime.RuntimeSettings;
 import io.sluice.runtime.elasticsearch.ElasticsearchPrincipal;
+import io.sluice.runtime.kafka.KafkaPrincipal;
 import io.sluice.runtime.process.ChildProcess;
 import io.sluice.runtime.process.ProcessTree;
 import java.io.IOException;
@@ -84,6 +85,11 @@ public final class ServiceLauncher {
             environment.putAll(new ReplayCredential(settings).serviceEnvironment());
             environment.put("SLUICE_ELASTICSEARCH_AUDIT_RETENTION_AUTHORIZATION",
                     connections.elasticsearch().as(ElasticsearchPrincipal.AUDIT_RETENTION).environment().get("SLUICE_ELASTICSEARCH_AUTHORIZATION"));
+            // the scheduled reconciliation reads as its own user: what Kafka accepted, and which ids the log indices hold
+            environment.put("SLUICE_VERIFIER_KAFKA_PASSWORD",
+                    java.util.Objects.requireNonNullElse(connections.kafka().as(KafkaPrincipal.VERIFIER).password(), ""));
+            environment.put("SLUICE_VERIFIER_ELASTICSEARCH_AUTHORIZATION",
+                    connections.elasticsearch().as(ElasticsearchPrincipal.VERIFIER).environment().get("SLUICE_ELASTICSEARCH_AUTHORIZATION"));
         }
         if (service == Service.INGEST) {
             environment.putAll(connections.ingest().serviceEnvironment());
