@@ -26,10 +26,36 @@ public final class HourTally {
         return tally;
     }
 
+    /** The two tallies of one hour and service together, as a new tally (the sample: the first's, then the second's). */
+    static HourTally plus(HourTally first, HourTally second) {
+        HourTally sum = new HourTally(first.hour, first.service);
+        for (int i = 0; i < sum.counts.length; i++) {
+            sum.counts[i] = first.counts[i] + second.counts[i];
+        }
+        for (String coordinates : first.missingSample) {
+            sum.sample(coordinates);
+        }
+        for (String coordinates : second.missingSample) {
+            sum.sample(coordinates);
+        }
+        return sum;
+    }
+
+    /** A copy that later counts on this one leave alone. */
+    HourTally copy() {
+        return plus(this, new HourTally(hour, service));
+    }
+
+    private void sample(String coordinates) {
+        if (missingSample.size() < SAMPLE) {
+            missingSample.add(coordinates);
+        }
+    }
+
     void count(RecordFate fate, String coordinates) {
         counts[fate.ordinal()]++;
-        if (fate == RecordFate.MISSING && missingSample.size() < SAMPLE) {
-            missingSample.add(coordinates);
+        if (fate == RecordFate.MISSING) {
+            sample(coordinates);
         }
     }
 

@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Reconciler {
 
-    private static final int BATCH = 1_000;
+    private static final int BATCH = 5_000;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration STALLED = Duration.ofSeconds(60);
 
@@ -54,56 +54,146 @@ public final class Reconciler {
 
     /** The records accepted from {@code from} until {@code until} (of {@code service}, or all when null). */
     public Reconciliation reconcile(Instant from, Instant until, String service) {
-        DeadLetters deadLetters = new DeadLetters();
-        read(Topics.DLQ.name(), from.toEpochMilli(), Long.MAX_VALUE, deadLetters::add);
-        Map<String, HourTally> tallies = new TreeMap<>();
-        Map<String, Boolean> partialBefore = new HashMap<>();
-        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
-        read(Topics.RAW.name(), from.toEpochMilli(), until.toEpochMilli(), record -> {
-            if (service == null || service.equals(RawRecords.service(record))) {
-                batch.add(record);
-                if (batch.size() == BATCH) {
-                    account(batch, deadLetters, tallies, partialBefore);
-                    batch.clear();
-                }
-            }
-        });
-        account(batch, deadLetters, tallies, partialBefore);
-        return new Reconciliation(from, until, List.copyOf(tallies.values()));
+        return reconcile(from, until, service, new ReconcileProgress());
     }
 
-    private void account(List<ConsumerRecord<byte[], byte[]>> batch, DeadLetters deadLetters, Map<String, HourTally> tallies,
-            Map<String, Boolean> partialBefore) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<String> ids = batch.stream().map(RawRecords::eventId).toList();
-        Set<String> indexed = indexed(ids);
-        for (int i = 0; i < batch.size(); i++) {
-            ConsumerRecord<byte[], byte[]> record = batch.get(i);
-            String id = ids.get(i);
-            String coordinates = RawRecords.coordinates(record);
-            String source = RawRecords.source(record);
-            RecordFate fate;
-            if (indexed.contains(id)) {
-                fate = RecordFate.INDEXED;
-            } else if (deadLetters.has(coordinates, id)) {
-                fate = RecordFate.DEAD_LETTERED;
-            } else if (partialBefore.getOrDefault(source, false) || RawRecords.continuation(record)) {
-                fate = RecordFate.JOINED;
-            } else {
-                fate = RecordFate.MISSING;
+    /**
+     * As {@link #reconcile(Instant, Instant, String)}, resuming where {@code progress} settled (and settling further):
+     * the answer counts the settled records of the hours the window touches with what this run found.
+     */
+    public Reconciliation reconcile(Instant from, Instant until, String service, ReconcileProgress progress) {
+        progress.prune(from);
+        DeadLetters deadLetters = new DeadLetters();
+        read(Topics.DLQ.name(), from.toEpochMilli(), Map.of(), deadLetters::add);
+        Run run = new Run(from, until, service, deadLetters, progress);
+        run.recheckPending();
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+        read(Topics.RAW.name(), from.toEpochMilli(), progress.settledUntil, record -> {
+            batch.add(record);
+            if (batch.size() == BATCH) {
+                run.account(batch);
+                batch.clear();
             }
-            partialBefore.put(source, RawRecords.partial(record));
-            Instant hour = Instant.ofEpochMilli(record.timestamp()).truncatedTo(ChronoUnit.HOURS);
-            String service = RawRecords.service(record);
-            tallies.computeIfAbsent(hour + "|" + service, key -> new HourTally(hour, service)).count(fate, coordinates);
+        });
+        run.account(batch);
+        Map<String, HourTally> hours = new TreeMap<>();
+        progress.settled.forEach((key, tally) -> hours.put(key, tally.copy()));
+        run.unsettled.forEach((key, tally) -> hours.merge(key, tally, HourTally::plus));
+        return new Reconciliation(from, until, List.copyOf(hours.values()), run.lookedUp);
+    }
+
+    /**
+     * One run: each partition's records settle in offset order — a missing one as pending, while there is room — until
+     * one is too young to tell, or missing with no room left.
+     */
+    private final class Run {
+        private final long from;
+        private final long until;
+        private final String service;
+        private final DeadLetters deadLetters;
+        private final ReconcileProgress progress;
+        private final Map<String, Boolean> partialBefore;
+        private final Set<TopicPartition> blocked = new HashSet<>();
+        private final Map<String, HourTally> unsettled = new TreeMap<>();
+        private long lookedUp;
+
+        Run(Instant from, Instant until, String service, DeadLetters deadLetters, ReconcileProgress progress) {
+            this.from = from.toEpochMilli();
+            this.until = until.toEpochMilli();
+            this.service = service;
+            this.deadLetters = deadLetters;
+            this.progress = progress;
+            this.partialBefore = new HashMap<>(progress.partialBefore);
+        }
+
+        /** The records missing in earlier runs, looked up again: found ones settle, the others stay pending. */
+        void recheckPending() {
+            List<ReconcileProgress.Pending> earlier = List.copyOf(progress.pending);
+            progress.pending.clear();
+            for (int start = 0; start < earlier.size(); start += BATCH) {
+                List<ReconcileProgress.Pending> batch = earlier.subList(start, Math.min(earlier.size(), start + BATCH));
+                Set<String> indexed = indexed(batch.stream().map(ReconcileProgress.Pending::id).toList());
+                lookedUp += batch.size();
+                for (ReconcileProgress.Pending record : batch) {
+                    RecordFate fate = indexed.contains(record.id()) ? RecordFate.INDEXED
+                            : deadLetters.has(record.coordinates(), record.id()) ? RecordFate.DEAD_LETTERED : RecordFate.MISSING;
+                    String key = record.hour() + "|" + record.service();
+                    if (fate == RecordFate.MISSING) {
+                        progress.pending.add(record);
+                        unsettled.computeIfAbsent(key, k -> new HourTally(record.hour(), record.service())).count(fate, record.coordinates());
+                    } else {
+                        progress.settled.computeIfAbsent(key, k -> new HourTally(record.hour(), record.service())).count(fate, record.coordinates());
+                    }
+                }
+            }
+        }
+
+        void account(List<ConsumerRecord<byte[], byte[]>> batch) {
+            List<ConsumerRecord<byte[], byte[]>> counted = batch.stream().filter(this::counts).toList();
+            List<String> ids = counted.stream().map(RawRecords::eventId).toList();
+            Set<String> indexed = counted.isEmpty() ? Set.of() : indexed(ids);
+            lookedUp += ids.size();
+            int next = 0;
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                if (record.timestamp() >= until) {
+                    blocked.add(partition); // too young to tell: this partition settles no further this run
+                    continue;
+                }
+                if (!counts(record)) {
+                    settleIfOpen(partition, record);
+                    continue;
+                }
+                String id = ids.get(next++);
+                String coordinates = RawRecords.coordinates(record);
+                String source = RawRecords.source(record);
+                RecordFate fate;
+                if (indexed.contains(id)) {
+                    fate = RecordFate.INDEXED;
+                } else if (deadLetters.has(coordinates, id)) {
+                    fate = RecordFate.DEAD_LETTERED;
+                } else if (partialBefore.getOrDefault(source, false) || RawRecords.continuation(record)) {
+                    fate = RecordFate.JOINED;
+                } else {
+                    fate = RecordFate.MISSING;
+                }
+                partialBefore.put(source, RawRecords.partial(record));
+                Instant hour = Instant.ofEpochMilli(record.timestamp()).truncatedTo(ChronoUnit.HOURS);
+                String recordService = RawRecords.service(record);
+                String key = hour + "|" + recordService;
+                if (fate != RecordFate.MISSING && settleIfOpen(partition, record)) {
+                    progress.settled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
+                    progress.partialBefore.put(source, RawRecords.partial(record));
+                } else if (fate == RecordFate.MISSING && progress.pending.size() < progress.pendingLimit
+                        && settleIfOpen(partition, record)) {
+                    progress.pending.add(new ReconcileProgress.Pending(hour, recordService, coordinates, id));
+                    progress.partialBefore.put(source, RawRecords.partial(record));
+                    unsettled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
+                } else {
+                    blocked.add(partition);
+                    unsettled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
+                }
+            }
+        }
+
+        /** Whether the record is one this run answers for: in the window, of the service asked about. */
+        private boolean counts(ConsumerRecord<byte[], byte[]> record) {
+            return record.timestamp() >= from && record.timestamp() < until
+                    && (service == null || service.equals(RawRecords.service(record)));
+        }
+
+        private boolean settleIfOpen(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+            if (blocked.contains(partition)) {
+                return false;
+            }
+            progress.settle(partition, record.offset());
+            return true;
         }
     }
 
     /** Which of the ids Elasticsearch has, in any log index. */
     private Set<String> indexed(List<String> ids) {
-        String body = Json.MAPPER.writeValueAsString(Map.of("size", ids.size() * 2, "_source", false, "track_total_hits", false,
+        String body = Json.MAPPER.writeValueAsString(Map.of("size", Math.min(10_000, ids.size() * 2), "_source", false, "track_total_hits", false,
                 "query", Map.of("ids", Map.of("values", ids))));
         HttpRequest request = elasticsearch.request("/" + IndexNames.PATTERN + "/_search?ignore_unavailable=true&allow_no_indices=true")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -127,8 +217,11 @@ public final class Reconciler {
         }
     }
 
-    /** Every committed record of {@code topic} with a timestamp in [from, until), partition by partition up to its end now. */
-    private void read(String topic, long fromMillis, long untilMillis, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    /**
+     * Every committed record of {@code topic} from the first with a timestamp of {@code fromMillis} or later (or from
+     * where {@code resume} says, when that is further), partition by partition up to its end now, in offset order.
+     */
+    private void read(String topic, long fromMillis, Map<TopicPartition, Long> resume, Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Map<String, Object> properties = new HashMap<>(kafka.properties());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -146,7 +239,7 @@ public final class Reconciler {
             Set<TopicPartition> open = new HashSet<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndTimestamp start = starts.get(partition);
-                long offset = start == null ? ends.get(partition) : start.offset();
+                long offset = Math.max(start == null ? ends.get(partition) : start.offset(), resume.getOrDefault(partition, 0L));
                 consumer.seek(partition, offset);
                 if (offset < ends.get(partition)) {
                     open.add(partition);
@@ -158,7 +251,7 @@ public final class Reconciler {
                 var records = consumer.poll(POLL);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() < ends.get(partition) && record.timestamp() >= fromMillis && record.timestamp() < untilMillis) {
+                    if (record.offset() < ends.get(partition)) {
                         each.accept(record);
                     }
                 }

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What Kafka accepted on {@code logs.raw.v1} from {@code from} until {@code until}, each record accounted for:
- * indexed, dead-lettered, joined into the event before it, or missing; per service and hour.
+ * indexed, dead-lettered, joined into the event before it, or missing; per service and hour. {@code lookedUp}: how
+ * many records this run looked up (a run resuming settled progress looks up only what was not settled).
  */
-public record Reconciliation(Instant from, Instant until, List<HourTally> hours) {
+public record Reconciliation(Instant from, Instant until, List<HourTally> hours, long lookedUp) {
 
     public Reconciliation {
         hours = List.copyOf(hours);

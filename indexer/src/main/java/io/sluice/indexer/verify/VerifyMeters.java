@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code sluice_verify_records{service,fate}} — the records of the window by fate (indexed, dead_lettered, joined,
  * missing); {@code sluice_verify_missing_records} — all missing ones; {@code sluice_verify_last_run_seconds} — when
  * the last run that completed finished (epoch seconds: stale means the runs fail); {@code sluice_verify_runs_total{outcome}}
- * (balanced, unbalanced, failed) and {@code sluice_verify_duration_seconds}.
+ * (balanced, unbalanced, failed), {@code sluice_verify_duration_seconds} and {@code sluice_verify_lookups_total} — the
+ * records looked up in Elasticsearch, which a run does once per record unless one before it in its partition is missing.
  */
 public final class VerifyMeters {
 
@@ -32,6 +33,7 @@ public final class VerifyMeters {
     public static final String LAST_RUN = "sluice.verify.last.run";
     public static final String RUNS = "sluice.verify.runs";
     public static final String DURATION = "sluice.verify.duration";
+    public static final String LOOKUPS = "sluice.verify.lookups";
 
     private final MultiGauge records;
     private final AtomicLong missing = new AtomicLong(-1);
@@ -40,6 +42,7 @@ public final class VerifyMeters {
     private final Counter unbalanced;
     private final Counter failed;
     private final Timer duration;
+    private final Counter lookups;
 
     public VerifyMeters(MeterRegistry registry) {
         records = MultiGauge.builder(RECORDS)
@@ -52,6 +55,8 @@ public final class VerifyMeters {
         unbalanced = runs(registry, "unbalanced");
         failed = runs(registry, "failed");
         duration = Timer.builder(DURATION).description("how long a verify run took").register(registry);
+        lookups = Counter.builder(LOOKUPS).description("raw records verify looked up in Elasticsearch (a settled record is not looked up again)")
+                .register(registry);
     }
 
     private static Counter runs(MeterRegistry registry, String outcome) {
@@ -79,6 +84,7 @@ public final class VerifyMeters {
         lastRun.set(finished.getEpochSecond());
         (result.balanced() ? balanced : unbalanced).increment();
         duration.record(took);
+        lookups.increment(result.lookedUp());
     }
 
     /** A run that could not finish (Kafka or Elasticsearch unreachable): the last counts stay, the run is counted. */

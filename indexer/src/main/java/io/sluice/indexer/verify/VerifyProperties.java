@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * still be on their way) are accounted for, as the user {@code sluice-verifier}.
  *
  * @param interval how often (0: never); the first run waits {@code settle} after the indexer starts
- * @param window how far back each run looks: every record is checked about {@code window / interval} times, so a
- *               record still missing the next runs keeps the gauge up until it arrives
+ * @param window how far back the metrics reach (the hours it touches): a record found is looked up once, a missing
+ *               one at every run until it is found or leaves the window, so the gauge stays up while it is missing
  * @param settle how old a record must be to count: shorter than this, a record may be on its way
  * @param kafkaUsername the reconciliation's Kafka user (reads logs.raw.v1 and logs.dlq.v1, no group)
  * @param kafkaPassword its password ({@code SLUICE_VERIFIER_KAFKA_PASSWORD}); none on a secured broker: no runs
@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sluice.indexer.verify")
 public record VerifyProperties(
-        @DefaultValue("10m") Duration interval,
+        @DefaultValue("5m") Duration interval,
         @DefaultValue("1h") Duration window,
         @DefaultValue("5m") Duration settle,
         @DefaultValue("sluice-verifier") String kafkaUsername,

@@ -6,6 +6,7 @@ import io.sluice.indexer.verify.VerifyMeters;
 import io.sluice.indexer.verify.VerifyProperties;
 import io.sluice.indexer.verify.VerifySchedule;
 import io.sluice.kafka.KafkaAccess;
+import io.sluice.reconcile.ReconcileProgress;
 import io.sluice.reconcile.Reconciler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,13 +51,14 @@ class VerifyWiring {
                 : KafkaAccess.plaintext(bootstrap);
         List<String> nodes = elasticsearchProperties.getUris();
         AtomicInteger node = new AtomicInteger();
+        ReconcileProgress progress = new ReconcileProgress(); // what earlier runs settled is not looked up again
         return new VerifySchedule((from, until) -> {
             // a node that fails a run hands the next one to the following node of the list
             ElasticsearchAccess elasticsearch = new ElasticsearchAccess(nodes.get(Math.floorMod(node.get(), nodes.size())),
                     verify.kafkaUsername(), verify.elasticsearchAuthorization().isBlank() ? null : verify.elasticsearchAuthorization(),
                     caFile.isBlank() ? null : Path.of(caFile));
             try {
-                return new Reconciler(kafka, elasticsearch).reconcile(from, until, null);
+                return new Reconciler(kafka, elasticsearch).reconcile(from, until, null, progress);
             } catch (RuntimeException e) {
                 node.incrementAndGet();
                 throw e;

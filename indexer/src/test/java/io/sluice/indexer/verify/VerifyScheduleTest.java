@@ -53,6 +53,7 @@ class VerifyScheduleTest {
         assertThat(registry.get(VerifyMeters.LAST_RUN).gauge().value()).isEqualTo(NOW.getEpochSecond());
         assertThat(runs("unbalanced")).isEqualTo(1);
         assertThat(runs("balanced")).isZero();
+        assertThat(registry.get(VerifyMeters.LOOKUPS).counter().count()).isEqualTo(10);
     }
 
     @Test
@@ -86,7 +87,7 @@ class VerifyScheduleTest {
     }
 
     private static Reconciliation reconciliation(HourTally... hours) {
-        return new Reconciliation(Instant.parse("2026-11-30T11:02:00Z"), Instant.parse("2026-11-30T12:02:00Z"), List.of(hours));
+        return new Reconciliation(Instant.parse("2026-11-30T11:02:00Z"), Instant.parse("2026-11-30T12:02:00Z"), List.of(hours), 10);
     }
 
     private double records(String service, String fate) {
