@@ -29,13 +29,15 @@ public final class VerifySchedule implements SmartLifecycle {
     private final Reconciliations reconciliations;
     private final VerifyProperties properties;
     private final VerifyMeters meters;
+    private final LastVerify last;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public VerifySchedule(Reconciliations reconciliations, VerifyProperties properties, VerifyMeters meters, Clock clock) {
+    public VerifySchedule(Reconciliations reconciliations, VerifyProperties properties, VerifyMeters meters, LastVerify last, Clock clock) {
         this.reconciliations = reconciliations;
         this.properties = properties;
         this.meters = meters;
+        this.last = last;
         this.clock = clock;
     }
 
@@ -47,6 +49,7 @@ public final class VerifySchedule implements SmartLifecycle {
             Reconciliation result = reconciliations.reconcile(until.minus(properties.window()), until);
             Instant finished = clock.instant();
             meters.completed(result, Duration.between(started, finished), finished);
+            last.completed(result, finished);
             if (!result.balanced()) {
                 log.warn("verify: {} of {} records accepted from {} to {} are neither indexed nor dead-lettered (./sluice verify"
                         + " names them)", result.total(RecordFate.MISSING), result.accepted(), result.from(), result.until());
@@ -56,6 +59,7 @@ public final class VerifySchedule implements SmartLifecycle {
                 return; // stopped mid-run: not a failure
             }
             meters.failed(Duration.between(started, clock.instant()));
+            last.failed(e.toString(), clock.instant());
             log.warn("verify run failed, next in {}: {}", properties.interval(), e.toString());
         }
     }

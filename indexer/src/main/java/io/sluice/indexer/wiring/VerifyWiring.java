@@ -2,6 +2,7 @@ package io.sluice.indexer.wiring;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.elasticsearch.ElasticsearchAccess;
+import io.sluice.indexer.verify.LastVerify;
 import io.sluice.indexer.verify.VerifyMeters;
 import io.sluice.indexer.verify.VerifyProperties;
 import io.sluice.indexer.verify.VerifySchedule;
@@ -17,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.elasticsearch.autoconfigure.ElasticsearchProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +34,18 @@ class VerifyWiring {
     private static final Logger log = LoggerFactory.getLogger(VerifyWiring.class);
 
     @Bean
-    SmartLifecycle verifySchedule(VerifyProperties verify, KafkaProperties kafkaProperties, ElasticsearchProperties elasticsearchProperties,
+    LastVerify lastVerify() {
+        return new LastVerify();
+    }
+
+    /** UP whatever the last run found (missing records are not the indexer failing), with a problem in words when they are. */
+    @Bean("verify")
+    HealthIndicator verifyHealth(LastVerify last) {
+        return () -> Health.up().withDetails(last.details()).build();
+    }
+
+    @Bean
+    SmartLifecycle verifySchedule(LastVerify last, VerifyProperties verify, KafkaProperties kafkaProperties, ElasticsearchProperties elasticsearchProperties,
             @Value("${sluice.elasticsearch.authorization:}") String indexerAuthorization,
             @Value("${sluice.elasticsearch.ca-file:}") String caFile, MeterRegistry registry) {
         String bootstrap = String.join(",", kafkaProperties.getBootstrapServers());
@@ -43,6 +57,7 @@ class VerifyWiring {
                         ? "no Elasticsearch credential for " + verify.kafkaUsername() + " (SLUICE_VERIFIER_ELASTICSEARCH_AUTHORIZATION)"
                 : null;
         if (off != null) {
+            last.off(off);
             return new Off(off);
         }
         KafkaAccess kafka = kafkaSecured
@@ -63,7 +78,7 @@ class VerifyWiring {
                 node.incrementAndGet();
                 throw e;
             }
-        }, verify, new VerifyMeters(registry), Clock.systemUTC());
+        }, verify, new VerifyMeters(registry), last, Clock.systemUTC());
     }
 
     /** The schedule when it cannot run: says why at start, publishes no verify series (no stale timestamp to alert on). */

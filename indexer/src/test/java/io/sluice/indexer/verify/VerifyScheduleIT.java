@@ -3,6 +3,7 @@ package io.sluice.indexer.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.json.Json;
 import io.sluice.kafka.KafkaAccess;
 import io.sluice.model.LogEvent;
 import io.sluice.runtime.Profile;
@@ -15,6 +16,10 @@ import io.sluice.testing.PrometheusSamples;
 import io.sluice.testing.SluiceIntegrationTest;
 import io.sluice.testing.TestPlatform;
 import io.sluice.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The indexer service (the jar {@code ./sluice up} runs) reconciles on its schedule, as the user sluice-verifier, and
@@ -60,6 +66,12 @@ class VerifyScheduleIT {
             awaitRecords(Map.of("indexed", 4, "dead_lettered", 1, "missing", 1));
             double lastRun = PrometheusSamples.value(PrometheusSamples.scrape(Service.INDEXER), "sluice_verify_last_run_seconds");
             assertThat(lastRun).as("a run completed").isGreaterThan(now.getEpochSecond() - 60);
+            // the indexer's health says so in words (./sluice status prints it) and stays UP: the indexer is not failing
+            JsonNode health = Json.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    Service.INDEXER.healthUrl(Profile.TEST))).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(health.path("status").asString()).isEqualTo("UP");
+            assertThat(health.path("components").path("verify").path("details").path("problem").asString())
+                    .matches("verify: \\d+ of \\d+ records accepted since .* are neither indexed nor dead-lettered \\(\\./sluice verify names them\\)");
 
             produceEvent(platform.kafka(), 5, now);
 

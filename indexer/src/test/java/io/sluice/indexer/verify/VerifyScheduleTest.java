@@ -25,6 +25,7 @@ class VerifyScheduleTest {
     private final VerifyProperties properties = new VerifyProperties(Duration.ofMinutes(10), Duration.ofHours(1),
             Duration.ofMinutes(5), "sluice-verifier", "", "");
     private final List<Instant[]> windows = new ArrayList<>();
+    private final LastVerify last = new LastVerify();
     private final AtomicReference<Object> next = new AtomicReference<>();
     private final VerifySchedule schedule = new VerifySchedule((from, until) -> {
         windows.add(new Instant[] {from, until});
@@ -32,7 +33,7 @@ class VerifyScheduleTest {
             throw failure;
         }
         return (Reconciliation) next.get();
-    }, properties, new VerifyMeters(registry), Clock.fixed(NOW, ZoneOffset.UTC));
+    }, properties, new VerifyMeters(registry), last, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void shouldPublishEachServicesRecordsByFateAndTheMissingTotal() {
@@ -54,6 +55,9 @@ class VerifyScheduleTest {
         assertThat(runs("unbalanced")).isEqualTo(1);
         assertThat(runs("balanced")).isZero();
         assertThat(registry.get(VerifyMeters.LOOKUPS).counter().count()).isEqualTo(10);
+        assertThat(last.details()).containsEntry("missing", 2L).containsEntry("accepted", 15L)
+                .containsEntry("problem", "verify: 2 of 15 records accepted since 2026-11-30T11:02:00Z are neither indexed nor"
+                        + " dead-lettered (./sluice verify names them)");
     }
 
     @Test
@@ -70,6 +74,7 @@ class VerifyScheduleTest {
         assertThat(registry.find(VerifyMeters.RECORDS).tag("service", "payments").gauges()).isEmpty();
         assertThat(registry.get(VerifyMeters.MISSING).gauge().value()).isZero();
         assertThat(runs("balanced")).isEqualTo(1);
+        assertThat(last.details()).containsEntry("missing", 0L).doesNotContainKey("problem");
     }
 
     @Test
@@ -84,6 +89,15 @@ class VerifyScheduleTest {
         assertThat(runs("failed")).isEqualTo(1);
         assertThat(records("checkout", "missing")).isEqualTo(1);
         assertThat(registry.get(VerifyMeters.DURATION).timer().count()).isEqualTo(2);
+        assertThat(last.details()).containsEntry("missing", 1L)
+                .containsEntry("problem", "verify: the last run failed: java.lang.IllegalStateException: cannot reach Elasticsearch");
+    }
+
+    @Test
+    void shouldSayWhenTheScheduleIsOffOrHasNotRunYet() {
+        assertThat(last.details()).containsExactly(Map.entry("state", "no run yet"));
+        last.off("no Kafka password for sluice-verifier (SLUICE_VERIFIER_KAFKA_PASSWORD)");
+        assertThat(last.details()).containsExactly(Map.entry("state", "off: no Kafka password for sluice-verifier (SLUICE_VERIFIER_KAFKA_PASSWORD)"));
     }
 
     private static Reconciliation reconciliation(HourTally... hours) {
