@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class VerifyMeters {
 
     public static final String RECORDS = "sluice.verify.records";
-    public static final String MISSING = "sluice.verify.missing";
+    public static final String MISSING = "sluice.verify.missing.records";
     public static final String LAST_RUN = "sluice.verify.last.run";
     public static final String RUNS = "sluice.verify.runs";
     public static final String DURATION = "sluice.verify.duration";
