@@ -1,5 +1,7 @@
 package io.sluice.e2e;
 
+import static io.sluice.testing.PrometheusSamples.scrape;
+import static io.sluice.testing.PrometheusSamples.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -578,17 +580,6 @@ class OperationsIT {
         IngestAccess ingest = platform.connections().ingest().operator();
         return ingest.httpClient().send(ingest.request("/api/v1/logs?service=" + service).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String scrape(Service service) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.managementUrl(Profile.TEST) + "/actuator/prometheus"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    private static double value(String exposition, String name, String... labels) {
-        return io.sluice.testing.PrometheusSamples.value(exposition, name, labels);
     }
 
     private static String line(String text, String start) {

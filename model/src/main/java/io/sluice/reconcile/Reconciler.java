@@ -115,15 +115,12 @@ public final class Reconciler {
                 Set<String> indexed = indexed(batch.stream().map(ReconcileProgress.Pending::id).toList());
                 lookedUp += batch.size();
                 for (ReconcileProgress.Pending record : batch) {
-                    RecordFate fate = indexed.contains(record.id()) ? RecordFate.INDEXED
-                            : deadLetters.has(record.coordinates(), record.id()) ? RecordFate.DEAD_LETTERED : RecordFate.MISSING;
-                    String key = record.hour() + "|" + record.service();
+                    RecordFate fate = found(indexed, record.coordinates(), record.id());
                     if (fate == RecordFate.MISSING) {
                         progress.pending.add(record);
-                        unsettled.computeIfAbsent(key, k -> new HourTally(record.hour(), record.service())).count(fate, record.coordinates());
-                    } else {
-                        progress.settled.computeIfAbsent(key, k -> new HourTally(record.hour(), record.service())).count(fate, record.coordinates());
                     }
+                    tally(fate == RecordFate.MISSING ? unsettled : progress.settled, record.hour(), record.service())
+                            .count(fate, record.coordinates());
                 }
             }
         }
@@ -147,33 +144,32 @@ public final class Reconciler {
                 String id = ids.get(next++);
                 String coordinates = RawRecords.coordinates(record);
                 String source = RawRecords.source(record);
-                RecordFate fate;
-                if (indexed.contains(id)) {
-                    fate = RecordFate.INDEXED;
-                } else if (deadLetters.has(coordinates, id)) {
-                    fate = RecordFate.DEAD_LETTERED;
-                } else if (partialBefore.getOrDefault(source, false) || RawRecords.continuation(record)) {
+                RecordFate fate = found(indexed, coordinates, id);
+                if (fate == RecordFate.MISSING && (partialBefore.getOrDefault(source, false) || RawRecords.continuation(record))) {
                     fate = RecordFate.JOINED;
-                } else {
-                    fate = RecordFate.MISSING;
                 }
                 partialBefore.put(source, RawRecords.partial(record));
                 Instant hour = Instant.ofEpochMilli(record.timestamp()).truncatedTo(ChronoUnit.HOURS);
                 String recordService = RawRecords.service(record);
-                String key = hour + "|" + recordService;
-                if (fate != RecordFate.MISSING && settleIfOpen(partition, record)) {
-                    progress.settled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
+                // a missing record settles too, as pending, while there is room to remember it
+                boolean settles = (fate != RecordFate.MISSING || progress.pending.size() < progress.pendingLimit)
+                        && settleIfOpen(partition, record);
+                if (settles) {
                     progress.partialBefore.put(source, RawRecords.partial(record));
-                } else if (fate == RecordFate.MISSING && progress.pending.size() < progress.pendingLimit
-                        && settleIfOpen(partition, record)) {
-                    progress.pending.add(new ReconcileProgress.Pending(hour, recordService, coordinates, id));
-                    progress.partialBefore.put(source, RawRecords.partial(record));
-                    unsettled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
+                    if (fate == RecordFate.MISSING) {
+                        progress.pending.add(new ReconcileProgress.Pending(hour, recordService, coordinates, id));
+                    }
                 } else {
                     blocked.add(partition);
-                    unsettled.computeIfAbsent(key, k -> new HourTally(hour, recordService)).count(fate, coordinates);
                 }
+                tally(settles && fate != RecordFate.MISSING ? progress.settled : unsettled, hour, recordService).count(fate, coordinates);
             }
+        }
+
+        /** Indexed, dead-lettered, or (as far as Elasticsearch and the dead letters tell) missing. */
+        private RecordFate found(Set<String> indexed, String coordinates, String id) {
+            return indexed.contains(id) ? RecordFate.INDEXED
+                    : deadLetters.has(coordinates, id) ? RecordFate.DEAD_LETTERED : RecordFate.MISSING;
         }
 
         /** Whether the record is one this run answers for: in the window, of the service asked about. */
@@ -189,6 +185,11 @@ public final class Reconciler {
             progress.settle(partition, record.offset());
             return true;
         }
+    }
+
+    /** The tally of one hour and service in {@code tallies}, made when it is not there yet. */
+    private static HourTally tally(Map<String, HourTally> tallies, Instant hour, String service) {
+        return tallies.computeIfAbsent(hour + "|" + service, key -> new HourTally(hour, service));
     }
 
     /** Which of the ids Elasticsearch has, in any log index. */

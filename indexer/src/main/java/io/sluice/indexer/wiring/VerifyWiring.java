@@ -50,12 +50,7 @@ class VerifyWiring {
             @Value("${sluice.elasticsearch.ca-file:}") String caFile, MeterRegistry registry) {
         String bootstrap = String.join(",", kafkaProperties.getBootstrapServers());
         boolean kafkaSecured = "SASL_SSL".equals(kafkaProperties.getSecurity().getProtocol());
-        String off = verify.interval().isZero() ? "sluice.indexer.verify.interval is 0"
-                : kafkaSecured && verify.kafkaPassword().isBlank() ? "no Kafka password for " + verify.kafkaUsername()
-                        + " (SLUICE_VERIFIER_KAFKA_PASSWORD)"
-                : !indexerAuthorization.isBlank() && verify.elasticsearchAuthorization().isBlank()
-                        ? "no Elasticsearch credential for " + verify.kafkaUsername() + " (SLUICE_VERIFIER_ELASTICSEARCH_AUTHORIZATION)"
-                : null;
+        String off = offReason(verify, kafkaSecured, indexerAuthorization);
         if (off != null) {
             last.off(off);
             return new Off(off);
@@ -79,6 +74,20 @@ class VerifyWiring {
                 throw e;
             }
         }, verify, new VerifyMeters(registry), last, Clock.systemUTC());
+    }
+
+    /** Why the schedule cannot run, or null when it can. */
+    private static String offReason(VerifyProperties verify, boolean kafkaSecured, String indexerAuthorization) {
+        if (verify.interval().isZero()) {
+            return "sluice.indexer.verify.interval is 0";
+        }
+        if (kafkaSecured && verify.kafkaPassword().isBlank()) {
+            return "no Kafka password for " + verify.kafkaUsername() + " (SLUICE_VERIFIER_KAFKA_PASSWORD)";
+        }
+        if (!indexerAuthorization.isBlank() && verify.elasticsearchAuthorization().isBlank()) {
+            return "no Elasticsearch credential for " + verify.kafkaUsername() + " (SLUICE_VERIFIER_ELASTICSEARCH_AUTHORIZATION)";
+        }
+        return null;
     }
 
     /** The schedule when it cannot run: says why at start, publishes no verify series (no stale timestamp to alert on). */
